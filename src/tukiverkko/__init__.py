@@ -1,0 +1,3 @@
+"""Tukiverkko — työkyvyn tuen palvelukokonaisuus."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from tukiverkko.cli import main
+
+main()

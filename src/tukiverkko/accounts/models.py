@@ -1,0 +1,116 @@
+"""Organisations of the network and the professionals who use Tukiverkko."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from stdnum.fi import ytunnus
+
+
+class Sector(models.TextChoices):
+    PUBLIC = "public", _("julkinen")
+    THIRD_SECTOR = "third_sector", _("kolmas sektori")
+    PRIVATE = "private", _("yksityinen")
+
+
+class Role(models.TextChoices):
+    """Roles of the network (seeds 000–004) plus the two roles the software itself needs."""
+
+    WORK_ABILITY_COORDINATOR = "work_ability_coordinator", _("työkykykoordinaattori")
+    UNEMPLOYED_HEALTH_NURSE = "unemployed_health_nurse", _("työttömien terveydenhoitaja")
+    DOCTOR = "doctor", _("lääkäri")
+    PHYSIOTHERAPIST = "physiotherapist", _("fysioterapeutti")
+    OCCUPATIONAL_THERAPIST = "occupational_therapist", _("toimintaterapeutti")
+    PSYCHIATRIC_NURSE = "psychiatric_nurse", _("psykiatrinen sairaanhoitaja")
+    SUBSTANCE_ABUSE_WORKER = "substance_abuse_worker", _("päihdetyöntekijä")
+    SOCIAL_WORKER = "social_worker", _("sosiaalityöntekijä")
+    SOCIAL_INSTRUCTOR = "social_instructor", _("sosiaaliohjaaja")
+    EMPLOYMENT_EXPERT = "employment_expert", _("työllisyysasiantuntija / omavalmentaja")
+    JOB_COACH = "job_coach", _("työhönvalmentaja")
+    KELA_EXPERT = "kela_expert", _("Kela-asiantuntija")
+    YOUTH_WORKER = "youth_worker", _("nuorisotyöntekijä")
+    STUDY_COUNSELLOR = "study_counsellor", _("opinto-ohjaaja / kuraattori")
+    CATALOGUE_EDITOR = "catalogue_editor", _("palvelutietojen ylläpitäjä")
+    DATA_PROTECTION = "data_protection", _("tietosuojavastaava")
+    ADMINISTRATOR = "administrator", _("pääkäyttäjä")
+
+
+def validate_business_id(value: str) -> None:
+    """Y-tunnus with its check digit (python-stdnum)."""
+    if not ytunnus.is_valid(value):
+        raise ValidationError(
+            _("Y-tunnus %(value)s ei ole kelvollinen (muoto 1234567-8, tarkiste oikein)."),
+            params={"value": value},
+            code="invalid_business_id",
+        )
+
+
+class Region(models.Model):
+    """Hyvinvointialue (wellbeing services county) — the catalogue's regional unit."""
+
+    slug = models.SlugField(unique=True)
+    name_fi = models.CharField(max_length=200)
+    name_sv = models.CharField(max_length=200, blank=True)
+    name_en = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["name_fi"]
+
+    def __str__(self) -> str:
+        return self.name_fi
+
+
+class Municipality(models.Model):
+    name_fi = models.CharField(max_length=100, unique=True)
+    name_sv = models.CharField(max_length=100, blank=True)
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="municipalities")
+
+    class Meta:
+        ordering = ["name_fi"]
+        verbose_name_plural = "municipalities"
+
+    def __str__(self) -> str:
+        return self.name_fi
+
+
+class Organisation(models.Model):
+    slug = models.SlugField(max_length=120, unique=True)
+    name_fi = models.CharField(max_length=300)
+    name_sv = models.CharField(max_length=300, blank=True)
+    name_en = models.CharField(max_length=300, blank=True)
+    description_fi = models.TextField(blank=True)
+    description_sv = models.TextField(blank=True)
+    description_en = models.TextField(blank=True)
+    business_id = models.CharField(
+        "Y-tunnus", max_length=9, blank=True, validators=[validate_business_id]
+    )
+    sector = models.CharField(max_length=20, choices=Sector.choices)
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="organisations")
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    website = models.URLField(blank=True)
+    valid_from = models.DateField(null=True, blank=True)
+    valid_to = models.DateField(null=True, blank=True)
+    source = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["name_fi"]
+
+    def __str__(self) -> str:
+        return self.name_fi
+
+
+class User(AbstractUser):
+    """A professional (or an administrator) of the network."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="users"
+    )
+    role = models.CharField(max_length=40, choices=Role.choices, blank=True)
+    title = models.CharField(_("nimike"), max_length=200, blank=True)
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username

@@ -1,0 +1,216 @@
+"""The service catalogue: nationwide service types and organisations' local services.
+
+Two levels as in Finland's national service catalogue (PTV): a ``ServiceType`` is stable and
+nationwide (its slug is what the eligibility rules speak of); a ``Service`` is one
+organisation's local offering of a type. Every text a person reads has fi/sv/en versions;
+Finnish is required. A seed placeholder ("nimi", "000-000", "XX") never becomes data: the
+field stays empty and the page says it is still to be filled.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from tukiverkko.accounts.models import Municipality, Organisation, Region
+
+LANGS = ("fi", "sv", "en")
+
+
+def localised(obj: object, field: str, lang: str | None = None) -> str:
+    """The field in the asked (or current) language, falling back to Finnish."""
+    lang = (lang or get_language() or "fi")[:2]
+    value = getattr(obj, f"{field}_{lang}", "") if lang in LANGS else ""
+    return value or getattr(obj, f"{field}_fi", "")
+
+
+class NeedAreaSlug(models.TextChoices):
+    REHABILITATION = "rehabilitation", _("Kuntoutus")
+    EMPLOYMENT = "employment", _("Työllistyminen")
+    LIFE_MANAGEMENT = "life_management", _("Elämänhallinta")
+    WELLBEING = "wellbeing", _("Hyvinvointi")
+    EDUCATION = "education", _("Koulutus")
+    LIVELIHOOD = "livelihood", _("Toimeentulo")
+
+
+class NeedArea(models.Model):
+    """The six need areas of seed 001 (tarvealueet); rows created by a data migration."""
+
+    slug = models.CharField(max_length=20, choices=NeedAreaSlug.choices, unique=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return str(NeedAreaSlug(self.slug).label)
+
+
+class AccessRouteSlug(models.TextChoices):
+    SELF_REFERRAL = "self_referral", _("Asiakas voi ottaa itse yhteyttä")
+    PROFESSIONAL_REFERRAL = "professional_referral", _("Ammattilaisen ohjaamana tai lähetteellä")
+    DOCTOR_REFERRAL = "doctor_referral", _("Lääkärin lähetteellä")
+    SOCIAL_CARE_DECISION = "social_care_decision", _("Sosiaalihuollon päätöksellä")
+    NAMED_PROFESSIONALS_ONLY = (
+        "named_professionals_only",
+        _("Vain nimettyjen ammattilaisten kautta"),
+    )
+
+
+class AccessRoute(models.Model):
+    slug = models.CharField(max_length=30, choices=AccessRouteSlug.choices, unique=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return str(AccessRouteSlug(self.slug).label)
+
+
+class NetworkGroup(models.TextChoices):
+    """Where an actor stands in the network figure (seed 000 "Työkyvyn tuen palveluverkosto")."""
+
+    HEALTH = "health", _("Perusterveydenhuolto")
+    REHABILITATION = "rehabilitation", _("Kuntoutuspalvelut")
+    SPECIALIST = "specialist", _("Erikoissairaanhoito")
+    MENTAL_HEALTH = "mental_health", _("Mielenterveys- ja päihdepalvelut")
+    SOCIAL = "social", _("Sosiaalipalvelut")
+    EMPLOYMENT = "employment", _("Työllisyyspalvelut")
+    YOUTH = "youth", _("Nuorisopalvelut")
+    EDUCATION = "education", _("Koulutus")
+    KELA = "kela", _("Kela")
+    PENSION = "pension", _("Työeläke ja työterveys")
+    THIRD_SECTOR = "third_sector", _("Kolmas sektori")
+
+
+class ServiceType(models.Model):
+    slug = models.SlugField(max_length=80, unique=True)
+    name_fi = models.CharField(max_length=300)
+    name_sv = models.CharField(max_length=300, blank=True)
+    name_en = models.CharField(max_length=300, blank=True)
+    description_fi = models.TextField()
+    description_sv = models.TextField(blank=True)
+    description_en = models.TextField(blank=True)
+    eligibility_fi = models.TextField(blank=True)
+    eligibility_sv = models.TextField(blank=True)
+    eligibility_en = models.TextField(blank=True)
+    need_areas = models.ManyToManyField(NeedArea, related_name="service_types", blank=True)
+    valid_from = models.DateField(null=True, blank=True)
+    valid_to = models.DateField(null=True, blank=True)
+    source = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["name_fi"]
+
+    def __str__(self) -> str:
+        return self.name_fi
+
+    def is_valid_on(self, day: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
+
+
+class Service(models.Model):
+    slug = models.SlugField(max_length=120, unique=True)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="services"
+    )
+    service_type = models.ForeignKey(ServiceType, on_delete=models.PROTECT, related_name="services")
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="services")
+    name_fi = models.CharField(max_length=300)
+    name_sv = models.CharField(max_length=300, blank=True)
+    name_en = models.CharField(max_length=300, blank=True)
+    # Mitä / Miksi / Miten / Kenelle — the four questions of the seeds' service tray.
+    what_fi = models.TextField()
+    what_sv = models.TextField(blank=True)
+    what_en = models.TextField(blank=True)
+    why_fi = models.TextField(blank=True)
+    why_sv = models.TextField(blank=True)
+    why_en = models.TextField(blank=True)
+    how_fi = models.TextField(blank=True)
+    how_sv = models.TextField(blank=True)
+    how_en = models.TextField(blank=True)
+    for_whom_fi = models.TextField(blank=True)
+    for_whom_sv = models.TextField(blank=True)
+    for_whom_en = models.TextField(blank=True)
+    # When to contact this actor (the "when" of the quick guide tiles) and how to refer.
+    when_to_contact_fi = models.TextField(blank=True)
+    when_to_contact_sv = models.TextField(blank=True)
+    when_to_contact_en = models.TextField(blank=True)
+    how_to_refer_fi = models.TextField(blank=True)
+    how_to_refer_sv = models.TextField(blank=True)
+    how_to_refer_en = models.TextField(blank=True)
+    need_areas = models.ManyToManyField(NeedArea, related_name="services", blank=True)
+    access_routes = models.ManyToManyField(AccessRoute, related_name="services", blank=True)
+    network_group = models.CharField(max_length=20, choices=NetworkGroup.choices)
+    municipalities = models.ManyToManyField(Municipality, related_name="services", blank=True)
+    languages = models.JSONField(default=list, blank=True)
+    age_min = models.PositiveSmallIntegerField(null=True, blank=True)
+    age_max = models.PositiveSmallIntegerField(null=True, blank=True)
+    valid_from = models.DateField(null=True, blank=True)
+    valid_to = models.DateField(null=True, blank=True)
+    verified_on = models.DateField(_("tarkistettu"), null=True, blank=True)
+    verified_by = models.CharField(_("tarkistaja"), max_length=300, blank=True)
+    source = models.CharField(max_length=500, blank=True)
+    # Base forms of every word a person could search for (tukiverkko.core.text.lemmas),
+    # space-delimited with a leading and trailing space: " työkyky koordinaattori ... ".
+    search_lemmas = models.TextField(blank=True, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name_fi"]
+        indexes = [models.Index(fields=["valid_to"]), models.Index(fields=["verified_on"])]
+
+    def __str__(self) -> str:
+        return self.name_fi
+
+    def is_valid_on(self, day: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
+
+    def needs_verification(self, today: dt.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return self.verified_on is None or (today - self.verified_on).days > 365
+
+
+class ContactKind(models.TextChoices):
+    PHONE = "phone", _("Puhelin")
+    SECURE_EMAIL = "secure_email", _("Suojattu sähköposti")
+    EMAIL = "email", _("Sähköposti")
+    LIFECARE_MESSAGE = "lifecare_message", _("Lifecare-viesti")
+    CHAT = "chat", _("Chat")
+    WEB = "web", _("Verkkosivu")
+    VISITING_ADDRESS = "visiting_address", _("Käyntiosoite")
+
+
+class ContactChannel(models.Model):
+    """One way to reach a service. An empty ``value`` means the seed had a placeholder."""
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="contacts")
+    kind = models.CharField(max_length=20, choices=ContactKind.choices)
+    value = models.CharField(max_length=500, blank=True)
+    label_fi = models.CharField(max_length=300, blank=True)
+    label_sv = models.CharField(max_length=300, blank=True)
+    label_en = models.CharField(max_length=300, blank=True)
+    # Structured hours for HSDS schedules: [{"days": ["MO", ...], "opens": "09:00", "closes": "15:00"}]
+    opening_hours = models.JSONField(default=list, blank=True)
+    opening_hours_fi = models.CharField(max_length=300, blank=True)
+    opening_hours_sv = models.CharField(max_length=300, blank=True)
+    opening_hours_en = models.CharField(max_length=300, blank=True)
+    for_professionals_only = models.BooleanField(default=False)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["service", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.value or '—'}"
+
+    @property
+    def is_placeholder(self) -> bool:
+        return not self.value

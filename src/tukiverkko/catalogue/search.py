@@ -1,0 +1,73 @@
+"""Catalogue search and filters — one definition used by the pages, the API and exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from tukiverkko.catalogue.models import LANGS, Service
+from tukiverkko.core.text import lemmas, query_lemmas
+
+_SEARCHED_FIELDS = ("name", "what", "why", "how", "for_whom", "when_to_contact")
+
+
+def build_search_lemmas(service: Service) -> str:
+    """Base forms of every searchable word of a service, space-delimited with edge spaces."""
+    parts: list[str] = []
+    for name in _SEARCHED_FIELDS:
+        for lang in LANGS:
+            parts.append(getattr(service, f"{name}_{lang}", ""))
+    parts.append(service.organisation.name_fi)
+    parts.append(service.service_type.name_fi)
+    words = lemmas(" ".join(p for p in parts if p))
+    return " " + " ".join(words) + " " if words else ""
+
+
+@dataclass(frozen=True)
+class ServiceFilter:
+    q: str = ""
+    need_area: str = ""
+    region: str = ""
+    municipality: str = ""
+    age: int | None = None
+    access_route: str = ""
+    sector: str = ""
+    service_type: str = ""
+    on: dt.date | None = None  # services valid on this date; default today
+    include_ended: bool = False
+
+
+def filter_services(qs: QuerySet[Service], f: ServiceFilter) -> QuerySet[Service]:
+    if f.q:
+        for alternatives in query_lemmas(f.q):
+            # A word matches the start of an indexed base form, so "kuntoutus" also finds
+            # "kuntoutustutkimus" and "työkyky" finds "työkykykoordinaattori".
+            word_q = Q()
+            for form in alternatives:
+                word_q |= Q(search_lemmas__contains=" " + form)
+            qs = qs.filter(word_q)
+    if f.need_area:
+        qs = qs.filter(need_areas__slug=f.need_area)
+    if f.region:
+        qs = qs.filter(region__slug=f.region)
+    if f.municipality:
+        qs = qs.filter(municipalities__name_fi=f.municipality)
+    if f.age is not None:
+        qs = qs.filter(Q(age_min__isnull=True) | Q(age_min__lte=f.age)).filter(
+            Q(age_max__isnull=True) | Q(age_max__gte=f.age)
+        )
+    if f.access_route:
+        qs = qs.filter(access_routes__slug=f.access_route)
+    if f.sector:
+        qs = qs.filter(organisation__sector=f.sector)
+    if f.service_type:
+        qs = qs.filter(service_type__slug=f.service_type)
+    if not f.include_ended:
+        day = f.on or timezone.localdate()
+        qs = qs.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day)).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=day)
+        )
+    return qs.distinct()

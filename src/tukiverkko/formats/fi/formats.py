@@ -1,0 +1,9 @@
+# Finnish conventions: 22.11.2026, 1 234,56 €.
+DATE_FORMAT = "j.n.Y"
+SHORT_DATE_FORMAT = "j.n.Y"
+DATETIME_FORMAT = "j.n.Y H.i"
+SHORT_DATETIME_FORMAT = "j.n.Y H.i"
+DATE_INPUT_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
+DECIMAL_SEPARATOR = ","
+THOUSAND_SEPARATOR = "\xa0"
+NUMBER_GROUPING = 3

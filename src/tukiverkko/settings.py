@@ -1,0 +1,228 @@
+"""One settings module, driven by environment variables (see .env.example).
+
+TUKIVERKKO_ENV selects the mode:
+- ``production`` (default): DEBUG off, SECRET_KEY and field key required, secure cookies.
+- ``demo``: what ``make run`` uses — a fixed demo key, SQLite, optional two-factor login.
+- ``test``: what the test suite uses (chosen automatically under pytest).
+Bad values fail loudly at start-up rather than running with a surprise.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+_MODES = {"production", "demo", "test"}
+ENV = os.environ.get("TUKIVERKKO_ENV") or (
+    "test" if "PYTEST_VERSION" in os.environ else "production"
+)
+if ENV not in _MODES:
+    raise ImproperlyConfigured(f"TUKIVERKKO_ENV must be one of {sorted(_MODES)}, not {ENV!r}")
+PRODUCTION = ENV == "production"
+
+
+def _bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    if raw.lower() in {"1", "true", "yes", "on"}:
+        return True
+    if raw.lower() in {"0", "false", "no", "off"}:
+        return False
+    raise ImproperlyConfigured(f"{name} must be a boolean (1/0, true/false), not {raw!r}")
+
+
+def _required(name: str, demo_default: str) -> str:
+    value = os.environ.get(name, "")
+    if value:
+        return value
+    if PRODUCTION:
+        raise ImproperlyConfigured(f"{name} must be set in production (see .env.example)")
+    return demo_default
+
+
+SECRET_KEY = _required("DJANGO_SECRET_KEY", "demo-only-insecure-key-" + "x" * 40)
+# Fernet key for encrypting henkilötunnus at rest; the demo key is public and fine only for demo.
+FIELD_ENCRYPTION_KEY = _required(
+    "TUKIVERKKO_FIELD_KEY", "ZGVtby1vbmx5LWtleS0tLWRvLW5vdC11c2UtaW4tcHJvZA=="
+)
+DEBUG = _bool("DJANGO_DEBUG", default=ENV == "demo")
+if DEBUG and PRODUCTION:
+    raise ImproperlyConfigured("DJANGO_DEBUG cannot be on in production")
+
+ALLOWED_HOSTS = [
+    h.strip()
+    for h in os.environ.get(
+        "DJANGO_ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver"
+    ).split(",")
+    if h.strip()
+]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django_htmx",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "django_tasks",
+    "tukiverkko.core",
+    "tukiverkko.accounts",
+    "tukiverkko.catalogue",
+    "tukiverkko.screening",
+    "tukiverkko.rules",
+    "tukiverkko.clients",
+    "tukiverkko.consent",
+    "tukiverkko.audit",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "tukiverkko.accounts.middleware.AbsoluteSessionLimitMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "tukiverkko.urls"
+WSGI_APPLICATION = "tukiverkko.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+_default_db = f"sqlite:///{BASE_DIR / 'var' / 'tukiverkko.sqlite3'}"
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or _default_db,
+        # Persistent connections: one per worker thread, re-checked before reuse.
+        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "600")),
+        conn_health_checks=True,
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {"timeout": 20}
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "/"
+
+# Two-factor login for professionals (django-otp). Only the demo may switch it off.
+REQUIRE_2FA = _bool("TUKIVERKKO_REQUIRE_2FA", default=PRODUCTION)
+if PRODUCTION and not REQUIRE_2FA:
+    raise ImproperlyConfigured("TUKIVERKKO_REQUIRE_2FA cannot be off in production")
+
+# Throttled failed logins (django-axes): 5 failures lock the username+IP for 30 minutes.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 0.5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_ENABLED = ENV != "test" or _bool("TUKIVERKKO_AXES_IN_TESTS", default=False)
+
+# Sessions expire after 20 minutes idle and 10 hours in all (the absolute limit is
+# enforced by tukiverkko.accounts.middleware, added by the client-path work).
+SESSION_COOKIE_AGE = 20 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_ABSOLUTE_MAX_AGE = 10 * 60 * 60
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+LANGUAGE_CODE = "fi"
+LANGUAGES = [("fi", _("suomi")), ("sv", _("svenska")), ("en", _("English"))]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+TIME_ZONE = "Europe/Helsinki"
+USE_I18N = True
+USE_TZ = True
+USE_THOUSAND_SEPARATOR = True
+FORMAT_MODULE_PATH = ["tukiverkko.formats"]
+
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "var" / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if PRODUCTION
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+
+DATA_DIR = Path(os.environ.get("TUKIVERKKO_DATA_DIR", BASE_DIR / "data"))
+
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if ENV != "production"
+            else "django_tasks.backends.database.DatabaseBackend"
+        )
+    }
+}
+
+# Security headers; production also forces HTTPS and secure cookies.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+CSRF_COOKIE_HTTPONLY = True
+if PRODUCTION:
+    SECURE_SSL_REDIRECT = _bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+    SECURE_HSTS_SECONDS = 31536000
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# No personal data in logs: only our own loggers, at INFO, with no request bodies.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {"tukiverkko": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+}

@@ -1,0 +1,24 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import URLPattern, URLResolver, include, path
+
+from tukiverkko.api import api
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
+
+# Pages: Finnish without a prefix, /sv/ and /en/ for the other languages.
+urlpatterns += i18n_patterns(
+    path("", include("tukiverkko.core.urls")),
+    path("tili/", include("tukiverkko.accounts.urls")),
+    path("palvelut/", include("tukiverkko.catalogue.urls")),
+    path("seulonta/", include("tukiverkko.screening.urls")),
+    path("tyokykymittari/", include("tukiverkko.rules.urls")),
+    path("asiakkaat/", include("tukiverkko.clients.urls")),
+    path("suostumukset/", include("tukiverkko.consent.urls")),
+    path("loki/", include("tukiverkko.audit.urls")),
+    prefix_default_language=False,
+)
