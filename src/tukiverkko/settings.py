@@ -172,7 +172,7 @@ SESSION_COOKIE_SAMESITE = "Lax"
 
 LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", _("suomi")), ("sv", _("svenska")), ("en", _("English"))]
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Translations live per app in <app>/locale/{sv,en}/LC_MESSAGES/django.po (found automatically).
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True
