@@ -1,0 +1,63 @@
+"""Access log (käyttöloki) and disclosure log (luovutusloki).
+
+Append-only: the database refuses UPDATE and DELETE on these tables (triggers), and entries are
+hash-chained so that a changed, deleted or inserted row is detected by ``tukiverkko verify-audit``.
+Client references are plain ids, not foreign keys: a log must outlive what it logs.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class AccessLogEntry(models.Model):
+    at = models.DateTimeField(db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.DO_NOTHING,
+        null=True,
+        db_constraint=False,
+        related_name="+",
+    )
+    username = models.CharField(max_length=150)
+    organisation_id = models.BigIntegerField(null=True)
+    organisation_name = models.CharField(max_length=300, blank=True)
+    role = models.CharField(max_length=40, blank=True)
+    client_id = models.BigIntegerField(null=True, db_index=True)
+    what = models.CharField(max_length=200)  # e.g. "client_page", "journal_entry:42", "api:clients"
+    purpose = models.CharField(max_length=100, blank=True)
+    allowed = models.BooleanField()
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["client_id", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.what}"
+
+
+class DisclosureLogEntry(models.Model):
+    at = models.DateTimeField(db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.DO_NOTHING,
+        null=True,
+        db_constraint=False,
+        related_name="+",
+    )
+    username = models.CharField(max_length=150)
+    from_organisation_id = models.BigIntegerField(null=True)
+    to_organisation_id = models.BigIntegerField(null=True)
+    to_organisation_name = models.CharField(max_length=300, blank=True)
+    client_id = models.BigIntegerField(db_index=True)
+    categories = models.JSONField(default=list)  # InfoCategory values
+    purpose = models.CharField(max_length=100)
+    consent_id = models.BigIntegerField(null=True)
+    what = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username} → {self.to_organisation_name}"
