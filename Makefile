@@ -38,7 +38,7 @@ lint: install-dev
 	$(VENV)/bin/ruff format --check src tests benchmarks
 
 types: install-dev
-	$(VENV)/bin/mypy
+	TUKIVERKKO_ENV=test $(VENV)/bin/mypy
 
 migrations-check: install-dev
 	TUKIVERKKO_ENV=test $(TV) makemigrations --check --dry-run
