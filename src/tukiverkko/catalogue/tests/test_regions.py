@@ -50,6 +50,7 @@ EXPECTED_SERVICES: dict[str, list[str]] = {
         # [001] Päijät-Sote service tray
         "paijat-hame-erikoissairaanhoito",
         "paijat-hame-sosiaalihuollon-ohjaus-ja-neuvonta",
+        "paijat-hame-digiklinikka-huoli-parjaamisesta",
         "paijat-hame-sosiaalihuollon-omatyontekija",
         "paijat-hame-kuntouttava-tyotoiminta",
         "paijat-hame-sosiaalinen-kuntoutus",
