@@ -43,7 +43,7 @@ def test_error_messages_are_plain_and_name_the_allowed_answers() -> None:
     [
         (Problem("q1", "missing", None, (0, 1)), "q1: missing (allowed: 0, 1)"),
         (Problem("x", "unknown"), "x: unknown item id"),
-        (Problem("q1", "not_integer", "a", (0, 1)), "q1: 'a' is not an integer (allowed: 0, 1)"),
+        (Problem("q1", "not_integer", "a", (0, 1)), 'q1: "a" is not an integer (allowed: 0, 1)'),
     ],
 )
 def test_problem_messages(problem: Problem, text: str) -> None:
