@@ -13,8 +13,6 @@ from ninja import Body, Router, Schema
 from tukiverkko.screening.instruments import INSTRUMENTS, AnswerError, Instrument
 
 router = Router(tags=["screening"])
-#: The whole JSON body is the answers object (item id → integer, plus "sex" for AUDIT/AUDIT-C).
-ANSWERS_BODY: Any = Body(...)
 
 
 class InstrumentResultOut(Schema):
@@ -121,7 +119,7 @@ def describe_instrument(request: HttpRequest, instrument: str) -> tuple[int, dic
     summary="Score one answer set (JSON object item id → integer; AUDIT/AUDIT-C also sex)",
 )
 def score_instrument(
-    request: HttpRequest, instrument: str, answers: dict[str, Any] = ANSWERS_BODY
+    request: HttpRequest, instrument: str, answers: Body[dict[str, Any]]
 ) -> tuple[int, dict[str, Any]]:
     found = INSTRUMENTS.get(instrument)
     if found is None:
