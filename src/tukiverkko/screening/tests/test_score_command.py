@@ -146,3 +146,11 @@ def test_cli_unknown_instrument_exits_2() -> None:
     done = cli("score", "beck", "--describe")
     assert (done.returncode, done.stdout) == (2, "")
     assert "invalid choice" in done.stderr
+
+
+def test_call_command_reads_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    # given answers on stdin / when --answers - / then scored like a file
+    monkeypatch.setattr(sys, "stdin", StringIO('{"score": 7}'))
+    status, out, _ = run("was", "--answers", "-")
+    assert status == 0
+    assert json.loads(out)["band"] == "needs_assessment"

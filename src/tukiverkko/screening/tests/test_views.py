@@ -178,3 +178,13 @@ def test_risk_factors_checklist_groups(client: Client) -> None:
         assert title in html
     page = client.post("/seulonta/riskitekijat/", {"item": ["smoking", "job_stress"]})
     assert "Riskitekijöitä valittu: 2." in page.content.decode()
+
+
+def test_problem_text_names_an_unknown_item() -> None:
+    # given a problem about an id the form never sends (e.g. from a forged API client)
+    from tukiverkko.screening.instruments.base import Problem
+    from tukiverkko.screening.views import problem_text
+
+    # then the Finnish message names it as unknown
+    text = problem_text(INSTRUMENTS["was"], Problem("bogus", "unknown"))
+    assert text == "Tuntematon kohta bogus."
