@@ -59,10 +59,24 @@ FLAGS = {
 SEXES = {"male": gettext_lazy("Mies"), "female": gettext_lazy("Nainen")}
 
 
+def item_refs(instrument: Instrument) -> dict[str, str]:
+    """What each item is called on the page: 1, 2, 3 … or, for grouped items (WAI), 2a, 2b, 7c."""
+    if not any(item.group for item in instrument.items):
+        return {item.id: str(n) for n, item in enumerate(instrument.items, start=1)}
+    groups: dict[str, list[str]] = {}
+    for item in instrument.items:
+        groups.setdefault((item.group or {}).get("fi", item.id), []).append(item.id)
+    refs: dict[str, str] = {}
+    for number, members in enumerate(groups.values(), start=1):
+        for letter, item_id in zip("abcdefgh", members, strict=False):
+            refs[item_id] = f"{number}{letter}" if len(members) > 1 else str(number)
+    return refs
+
+
 @dataclass
 class Question:
     id: str
-    number: int
+    number: str
     text: str
     finnish_only: bool
     group: str
@@ -125,12 +139,13 @@ def page_context(
     # While filling in (htmx), unanswered items are progress, not errors.
     only_missing = all(p.code == "missing" for p in problems)
     show_errors = bool(problems) and not (live and only_missing)
+    refs = item_refs(instrument)
     questions = []
-    for number, item in enumerate(instrument.items, start=1):
+    for item in instrument.items:
         questions.append(
             Question(
                 id=item.id,
-                number=number,
+                number=refs[item.id],
                 text=item.label(lang),
                 finnish_only=not has_lang(item.text, lang),
                 group=pick(item.group, lang) if item.group else "",
@@ -170,10 +185,7 @@ def page_context(
 
 def problem_text(instrument: Instrument, problem: Problem) -> str:
     """A Finnish (translatable) message naming the item and what to do."""
-    try:
-        label = f"{instrument.items.index(instrument.item(problem.item)) + 1}"
-    except KeyError:
-        label = problem.item
+    label = item_refs(instrument).get(problem.item, problem.item)
     if problem.code == "missing":
         return _("Kohta %(item)s: vastaus puuttuu. Valitse yksi vaihtoehdoista.") % {"item": label}
     if problem.code == "too_many_missing":

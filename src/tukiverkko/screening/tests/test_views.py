@@ -188,3 +188,14 @@ def test_problem_text_names_an_unknown_item() -> None:
     # then the Finnish message names it as unknown
     text = problem_text(INSTRUMENTS["was"], Problem("bogus", "unknown"))
     assert text == "Tuntematon kohta bogus."
+
+
+def test_wai_items_are_numbered_by_their_wai_item(client: Client) -> None:
+    # given the WAI posted without the physical-demands sub-answer
+    answers = wai_answers(20)
+    del answers["physical_demands"]
+    html = post(client, "wai", answers)
+    # then sub-questions are numbered 2a–2c and 7a–7c, single items by their WAI number
+    assert '<span class="number">7c.</span>' in html
+    assert '<span class="number">6.</span> Uskotko' in html
+    assert "Kohta 2b: vastaus puuttuu." in html
