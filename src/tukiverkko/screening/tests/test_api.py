@@ -5,6 +5,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 
 from tukiverkko.contracts import schema
+from tukiverkko.screening.api import answers_schema
 from tukiverkko.screening.instruments import INSTRUMENTS
 from tukiverkko.screening.tests.builders import with_total
 from tukiverkko.screening.tests.strategies import any_instrument_answers
@@ -21,7 +22,9 @@ def post(client: Client, instrument: str, body: object) -> tuple[int, object]:
     return response.status_code, response.json()
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(case=any_instrument_answers())
 def test_api_scores_any_valid_answers_per_contract(
     client: Client, case: tuple[str, dict[str, object]]
@@ -51,10 +54,30 @@ def test_api_keeps_integer_scores_integers(client: Client) -> None:
     assert isinstance(body["score"], int)  # type: ignore[index]
 
 
-def test_openapi_documents_the_screening_endpoints(client: Client) -> None:
+def test_openapi_documents_each_instrument_with_its_answers_schema(client: Client) -> None:
     paths = client.get("/api/v1/openapi.json").json()["paths"]
-    assert "/api/v1/screening/{instrument}/score" in paths
-    assert "/api/v1/screening/{instrument}" in paths
+    for instrument in INSTRUMENTS:
+        assert f"/api/v1/screening/{instrument}" in paths
+        body = paths[f"/api/v1/screening/{instrument}/score"]["post"]["requestBody"]
+        assert body["content"]["application/json"]["schema"] == answers_schema(
+            INSTRUMENTS[instrument]
+        )
+
+
+@settings(max_examples=200, deadline=None)
+@given(any_instrument_answers())
+def test_every_valid_answer_set_fits_the_documented_answers_schema(
+    case: tuple[str, dict[str, object]],
+) -> None:
+    instrument, answers = case
+    jsonschema.validate(answers, answers_schema(INSTRUMENTS[instrument]))
+
+
+def test_the_answers_schema_rejects_what_the_api_rejects() -> None:
+    schema = answers_schema(INSTRUMENTS["odi"])
+    three_missing = {f"s{i}": 1 for i in range(1, 8)}
+    assert not jsonschema.Draft202012Validator(schema).is_valid(three_missing)
+    assert not jsonschema.Draft202012Validator(answers_schema(INSTRUMENTS["was"])).is_valid({})
 
 
 def test_api_bad_answers_are_422_naming_every_item(client: Client) -> None:
@@ -71,9 +94,21 @@ def test_api_bad_answers_are_422_naming_every_item(client: Client) -> None:
 
 
 def test_api_unknown_instrument_is_404(client: Client) -> None:
-    status, body = post(client, "beck", {"q1": 1})
-    assert (status, body) == (404, {"detail": "unknown instrument 'beck'"})
+    response = client.post("/api/v1/screening/beck/score", "{}", content_type="application/json")
+    assert response.status_code == 404
     assert client.get("/api/v1/screening/beck").status_code == 404
+
+
+def test_api_bad_json_and_nulls_are_422_naming_the_problem(client: Client) -> None:
+    bad = client.post("/api/v1/screening/was/score", "{", content_type="application/json")
+    assert bad.status_code == 422
+    assert bad.json()["detail"][0]["code"] == "bad_json"
+    # the API wants a left-out ODI section omitted, not null
+    status, body = post(client, "odi", {f"s{i}": 1 for i in range(1, 10)} | {"s10": None})
+    assert status == 422
+    assert body == {
+        "detail": [{"item": "s10", "code": "not_integer", "message": "s10: null is not an integer"}]
+    }
 
 
 def test_api_non_object_body_is_422(client: Client) -> None:

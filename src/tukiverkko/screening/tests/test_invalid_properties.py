@@ -10,7 +10,7 @@ from tukiverkko.screening.instruments import AnswerError, score
 from tukiverkko.screening.tests.strategies import invalid_answers
 
 
-@settings(max_examples=400)
+@settings(max_examples=400, deadline=None)
 @given(invalid_answers())
 def test_any_bad_answer_set_is_rejected_naming_the_item(
     case: tuple[str, dict[str, object], str],
@@ -22,7 +22,9 @@ def test_any_bad_answer_set_is_rejected_naming_the_item(
     assert item in {p.item for p in error.value.problems}
 
 
-@settings(max_examples=80, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(case=invalid_answers())
 def test_command_exits_2_with_nothing_on_stdout_for_any_bad_answer_set(
     tmp_path: Path, case: tuple[str, dict[str, object], str]

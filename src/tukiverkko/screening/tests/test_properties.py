@@ -8,7 +8,7 @@ from tukiverkko.screening.tests.strategies import any_instrument_answers
 VALIDATOR = jsonschema.Draft202012Validator(schema("instrument-result"))
 
 
-@settings(max_examples=400)
+@settings(max_examples=400, deadline=None)
 @given(any_instrument_answers())
 def test_any_complete_valid_answer_set_gives_a_contract_result_in_range(
     case: tuple[str, dict[str, object]],

@@ -35,7 +35,9 @@ def answers_file(tmp_path: Path, data: object, name: str = "answers.json") -> st
     return str(path)
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(any_instrument_answers())
 def test_score_prints_a_contract_result_for_any_valid_answers(
     tmp_path: Path, case: tuple[str, dict[str, object]]
