@@ -137,6 +137,24 @@ def apply_catalogue(data: CatalogueData) -> LoadReport:
     return report
 
 
+@transaction.atomic
+def apply_services(items: list[tuple[Organisation, dict[str, Any]]]) -> LoadReport:
+    """Upsert validated service records (loader format) of existing organisations by slug.
+
+    What the CSV import uses: service types, regions and organisations stay as they are.
+    """
+    report = LoadReport()
+    types = {t.slug: t for t in ServiceType.objects.all()}
+    municipalities = {m.name_fi: m for m in Municipality.objects.all()}
+    need_areas = {n.slug: n for n in NeedArea.objects.all()}
+    routes = {r.slug: r for r in AccessRoute.objects.all()}
+    for org, svc in items:
+        if svc["municipalities"] == "all":
+            svc = {**svc, "municipalities": [m.name_fi for m in org.region.municipalities.all()]}
+        _apply_service(svc, org, org.region, types, municipalities, need_areas, routes, report)
+    return report
+
+
 def _apply_service(
     svc: dict[str, Any],
     org: Organisation,
