@@ -83,6 +83,7 @@ def test_import_updates_and_creates_services(tmp_path):
     # then
     assert code == 0, err
     assert "Services imported." in out
+    assert "services: created 1, updated 1, unchanged 1" in out
     changed = Service.objects.get(slug="testila-tyokykykoordinaattori")
     assert changed.what_fi == "Uusi kuvaus."
     assert changed.verified_on.isoformat() == "2025-02-01"

@@ -37,11 +37,11 @@ class Command(BaseCommand):
             for problem in exc.problems:
                 self.stderr.write(f"  {problem}")
             raise SystemExit(2) from None
-        for bucket in ("created", "updated", "unchanged"):
-            counts = getattr(report, bucket)
-            if counts:
-                summary = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
-                self.stdout.write(f"{bucket}: {summary}")
+        outcomes = list(report.services.values())
+        self.stdout.write(
+            "services: "
+            + ", ".join(f"{b} {outcomes.count(b)}" for b in ("created", "updated", "unchanged"))
+        )
         self.stdout.write(
             self.style.SUCCESS("Services imported.") if report.changed else "Catalogue unchanged."
         )
