@@ -66,6 +66,8 @@ _LANGUAGE_NAMES = {
 
 # "Kauppakatu 10, 18100 Heinola" → street, postal code, city.
 _ADDRESS = re.compile(r"^(?P<street>.+?),?\s+(?P<postal>\d{5})\s+(?P<city>[^\d,]+?)\s*$")
+# "Kirkkokatu 8, Heinola (Savotan tilat)" → street, city, note.
+_STREET_CITY = re.compile(r"^(?P<street>[^,]+),\s*(?P<city>[^,(]+?)\s*(?:\((?P<note>[^)]*)\))?$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 TAXONOMY_NEED_AREA = "tukiverkko-tarvealue"
@@ -145,17 +147,28 @@ def _schedules(
     ]
 
 
+def _parse_address(service: Service, value: str) -> tuple[str, str, str, str]:
+    """(street, postal code, city, note) of a visiting address written as free text."""
+    match = _ADDRESS.match(value)
+    if match:
+        return match["street"], match["postal"], match["city"], ""
+    towns = {m.name_fi for m in service.municipalities.all()}
+    home = service.organisation.municipality
+    if home:
+        towns.add(home.name_fi)
+    match = _STREET_CITY.match(value)
+    if match and match["city"] in towns:
+        return match["street"], "", match["city"], match["note"] or ""
+    # Not parseable: the whole text as the street line, the organisation's home town as city.
+    return value, "", home.name_fi if home else "", ""
+
+
 def _service_at_location(service: Service, contact: ContactChannel, lang: str) -> dict[str, Any]:
     base = f"service/{service.slug}/contact/{contact.position}"
     sal_id = stable_id(base, "service-at-location")
     location_id = stable_id(base, "location")
     service_id = stable_id("service", service.slug)
-    match = _ADDRESS.match(contact.value)
-    if match:
-        street, postal, city = match["street"], match["postal"], match["city"]
-    else:
-        municipality = service.organisation.municipality
-        street, postal, city = contact.value, "", municipality.name_fi if municipality else ""
+    street, postal, city, note = _parse_address(service, contact.value)
     address = {
         "id": stable_id(base, "address"),
         "location_id": location_id,
@@ -166,6 +179,8 @@ def _service_at_location(service: Service, contact: ContactChannel, lang: str) -
         "country": "FI",
         "address_type": "physical",
     }
+    if note:
+        address["address_2"] = note
     location = _compact(
         {
             "id": location_id,

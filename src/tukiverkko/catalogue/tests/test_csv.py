@@ -140,3 +140,15 @@ def test_unreadable_file_exits_2(tmp_path):
     assert code == 2 and "not UTF-8" in err
     code, _, err = run("import_csv", str(tmp_path / "missing.csv"))
     assert code == 2 and "Cannot read" in err
+
+
+def test_the_real_catalogue_round_trips_unchanged(tmp_path, settings):
+    # given the repository's catalogue files
+    run("load_catalogue", str(settings.DATA_DIR / "catalogue"))
+    assert Service.objects.count() > 0
+    # when
+    run("export_csv", str(tmp_path / "all.csv"))
+    code, out, err = run("import_csv", str(tmp_path / "all.csv"))
+    # then
+    assert (code, err) == (0, "")
+    assert f"created 0, updated 0, unchanged {Service.objects.count()}" in out

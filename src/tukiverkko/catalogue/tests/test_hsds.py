@@ -148,3 +148,18 @@ def test_swedish_export_uses_swedish_where_present_and_keeps_ids(tmp_path):
     assert "Arbetsförmågekoordinator, Testilä" in names.values()
     assert "Kuntakokeilu; Testilä" in names.values()  # no Swedish: Finnish stays
     assert sv["organization"][0]["description"] == "Välfärdsområde."
+
+
+def test_the_real_catalogue_exports_valid_hsds(tmp_path, validators):
+    # given the catalogue files of the repository (data/catalogue/*.yaml)
+    code = call_command("load_catalogue", str(settings.DATA_DIR / "catalogue"), stdout=StringIO())
+    assert code is None
+    # when
+    exported = export(tmp_path)
+    # then every record of every type is valid, and there is something in each
+    for kind, records in exported.items():
+        assert records, kind
+        for i, record in enumerate(records):
+            assert list(hsds_validation.errors(validators[kind], record, f"{kind}[{i}]")) == []
+    ids = [s["id"] for s in exported["service"]]
+    assert len(ids) == len(set(ids))
