@@ -7,12 +7,12 @@ an enumerated filter answers 422 naming the field.
 """
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from tukiverkko.accounts.models import Organisation, Sector
@@ -28,6 +28,20 @@ from tukiverkko.catalogue.models import (
 from tukiverkko.catalogue.search import ServiceFilter, filter_services
 
 router = Router(tags=["catalogue"])
+
+# Control characters (NUL above all: PostgreSQL refuses it in a string) never reach a query.
+PRINTABLE = r"^[^\x00-\x1f\x7f]*$"
+SLUG = r"^[-a-zA-Z0-9_]+$"
+SLUG_OR_EMPTY = r"^[-a-zA-Z0-9_]*$"
+SlugPath = Annotated[str, Path(pattern=SLUG, max_length=120)]
+
+
+class Pages(PageNumberPagination):
+    """Page-number pagination with bounds, so that no page number overflows the database."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=100_000)
+        page_size: int | None = Field(None, ge=1, le=100)
 
 
 class Texts(Schema):
@@ -254,14 +268,25 @@ class ServiceOut(ServiceSummaryOut):
 
 
 class ServiceQuery(Schema):
-    q: str = Field("", max_length=200, description="Words to search; inflected forms match.")
+    q: str = Field(
+        "",
+        max_length=200,
+        pattern=PRINTABLE,
+        description="Words to search; inflected forms match.",
+    )
     need_area: NeedAreaSlug | None = None
-    region: str = Field("", max_length=80, description="Region slug, e.g. paijat-hame.")
-    municipality: str = Field("", max_length=100, description="Municipality name in Finnish.")
+    region: str = Field(
+        "", max_length=80, pattern=SLUG_OR_EMPTY, description="Region slug, e.g. paijat-hame."
+    )
+    municipality: str = Field(
+        "", max_length=100, pattern=PRINTABLE, description="Municipality name in Finnish."
+    )
     age: int | None = Field(None, ge=0, le=130, description="Client's age in years.")
     access_route: AccessRouteSlug | None = None
     sector: Sector | None = None
-    service_type: str = Field("", max_length=80, description="Service type slug.")
+    service_type: str = Field(
+        "", max_length=80, pattern=SLUG_OR_EMPTY, description="Service type slug."
+    )
     include_ended: bool = Field(False, description="Also services whose validity has ended.")
 
 
@@ -283,10 +308,10 @@ def list_service_types(request: HttpRequest) -> QuerySet[ServiceType]:
 
 @router.get(
     "/service-types/{slug}",
-    response={200: ServiceTypeOut, 404: NotFound},
+    response={200: ServiceTypeOut, 404: NotFound, 422: ValidationFailed},
     summary="One service type",
 )
-def get_service_type(request: HttpRequest, slug: str) -> ServiceType:
+def get_service_type(request: HttpRequest, slug: SlugPath) -> ServiceType:
     return get_object_or_404(ServiceType.objects.prefetch_related("need_areas"), slug=slug)
 
 
@@ -295,7 +320,7 @@ def get_service_type(request: HttpRequest, slug: str) -> ServiceType:
     response={200: list[ServiceSummaryOut], 422: ValidationFailed},
     summary="Search services",
 )
-@paginate(PageNumberPagination, page_size=20)
+@paginate(Pages, page_size=20)
 def list_services(request: HttpRequest, filters: Query[ServiceQuery]) -> QuerySet[Service]:
     f = ServiceFilter(
         q=filters.q.strip(),
@@ -313,10 +338,10 @@ def list_services(request: HttpRequest, filters: Query[ServiceQuery]) -> QuerySe
 
 @router.get(
     "/services/{slug}",
-    response={200: ServiceOut, 404: NotFound},
+    response={200: ServiceOut, 404: NotFound, 422: ValidationFailed},
     summary="One service with contacts, opening hours and texts in fi/sv/en",
 )
-def get_service(request: HttpRequest, slug: str) -> Service:
+def get_service(request: HttpRequest, slug: SlugPath) -> Service:
     contacts = ContactChannel.objects.order_by("position")
     if not _is_professional(request):
         contacts = contacts.filter(for_professionals_only=False)
@@ -330,17 +355,17 @@ def get_service(request: HttpRequest, slug: str) -> Service:
     response={200: list[OrganisationOut], 422: ValidationFailed},
     summary="All organisations",
 )
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def list_organisations(request: HttpRequest) -> QuerySet[Organisation]:
     return Organisation.objects.select_related("region", "municipality").order_by("name_fi", "slug")
 
 
 @router.get(
     "/organisations/{slug}",
-    response={200: OrganisationOut, 404: NotFound},
+    response={200: OrganisationOut, 404: NotFound, 422: ValidationFailed},
     summary="One organisation",
 )
-def get_organisation(request: HttpRequest, slug: str) -> Organisation:
+def get_organisation(request: HttpRequest, slug: SlugPath) -> Organisation:
     return get_object_or_404(
         Organisation.objects.select_related("region", "municipality"), slug=slug
     )

@@ -82,6 +82,10 @@ def test_service_filters_are_the_search_pages(client, catalogue, params, expecte
         ({"access_route": "x"}, "access_route"),
         ({"sector": "x"}, "sector"),
         ({"page": "0"}, "page"),
+        ({"page": str(10**30)}, "page"),  # would overflow the database's OFFSET
+        ({"page_size": "1000"}, "page_size"),
+        ({"q": "työ\x00kyky"}, "q"),  # PostgreSQL refuses NUL in a string
+        ({"region": "Päijät Häme"}, "region"),
     ],
 )
 def test_invalid_query_values_answer_422_naming_the_field(client, catalogue, params, field):
@@ -103,6 +107,8 @@ def test_service_detail_has_texts_contacts_hours_and_verification(client, catalo
     assert placeholder["value"] is None
     assert phone["opening_hours"] == [{"days": ["MO", "TU"], "opens": "09:00", "closes": "15:00"}]
     assert get(client, "/services/olematon")[0] == 404
+    code, body = get(client, "/services/ei%00kelpaa")
+    assert code == 422 and body["detail"][0]["loc"] == ["path", "slug"]
 
 
 def test_contacts_for_professionals_only_are_shown_only_to_professionals(client, catalogue):
