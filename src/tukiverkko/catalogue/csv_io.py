@@ -14,6 +14,7 @@ docs/decisions/0031-csv-one-row-per-service.md.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -135,11 +136,17 @@ def export_csv() -> str:
 
 
 def _date(value: str) -> str:
-    """ISO as written, or Finnish d.m.yyyy (what Excel writes back) turned into ISO."""
+    """ISO as written, or Finnish d.m.yyyy (what Excel writes back) turned into ISO.
+
+    An impossible d.m.yyyy date stays as written, so the error shows the editor's own text.
+    """
     m = _FI_DATE.match(value)
     if m:
-        day, month, year = m.groups()
-        return f"{year}-{int(month):02d}-{int(day):02d}"
+        day, month, year = (int(g) for g in m.groups())
+        try:
+            return dt.date(year, month, day).isoformat()
+        except ValueError:
+            return value
     return value
 
 
@@ -225,9 +232,17 @@ _REASONS_FI = {
 }
 
 
-def _schema_problems(row_no: int, slug: str, record: dict[str, Any]) -> list[RowProblem]:
+def _schema_problems(
+    validator: Any, row_no: int, slug: str, record: dict[str, Any]
+) -> list[RowProblem]:
     found = []
-    for error in sorted(service_validator().iter_errors(record), key=lambda e: list(e.path)):
+    seen: set[tuple[Any, ...]] = set()
+    for error in sorted(validator.iter_errors(record), key=lambda e: list(e.path)):
+        # One problem per cell value: a bad date fails both "format" and "pattern".
+        key = (*error.absolute_path, error.message if error.validator == "required" else "")
+        if key in seen:
+            continue
+        seen.add(key)
         column = _column(
             list(error.absolute_path), str(error.validator), error.message, error.instance
         )
@@ -258,6 +273,7 @@ def read_csv(text: str) -> list[tuple[Organisation, dict[str, Any]]]:
     orgs = {o.slug: o for o in Organisation.objects.select_related("region")}
     type_slugs = set(ServiceType.objects.values_list("slug", flat=True))
     municipalities = set(Municipality.objects.values_list("name_fi", flat=True))
+    validator = service_validator()
     seen: dict[str, int] = {}
     items: list[tuple[Organisation, dict[str, Any]]] = []
     # Rows numbered as a spreadsheet shows them: the header is row 1, a cell with line
@@ -301,7 +317,7 @@ def read_csv(text: str) -> list[tuple[Organisation, dict[str, Any]]]:
             )
         if early:
             continue
-        schema = _schema_problems(row_no, slug, record)
+        schema = _schema_problems(validator, row_no, slug, record)
         problems += schema
         if not schema:
             for fp in service_problems(record, type_slugs, municipalities):

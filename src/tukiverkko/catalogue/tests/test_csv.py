@@ -152,3 +152,18 @@ def test_the_real_catalogue_round_trips_unchanged(tmp_path, settings):
     # then
     assert (code, err) == (0, "")
     assert f"created 0, updated 0, unchanged {Service.objects.count()}" in out
+
+
+def test_every_problem_of_a_row_is_listed_once(tmp_path):
+    # given a row with three required cells empty and one impossible date
+    load_rich_catalogue(tmp_path)
+    rows = exported_rows(tmp_path)
+    rows[0].update(what_fi="", network_group="", source="", valid_from="31.2.2025")
+    # when
+    code, _, err = run("import_csv", str(write_rows(tmp_path / "m.csv", rows)))
+    # then
+    assert code == 2
+    problems = [line for line in err.splitlines() if line.startswith("  row 2 ")]
+    columns = sorted(line.split("column '")[1].split("'")[0] for line in problems)
+    assert columns == ["network_group", "source", "valid_from", "what_fi"]
+    assert "'31.2.2025' is not a 'date'" in err

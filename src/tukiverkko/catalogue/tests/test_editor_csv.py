@@ -97,7 +97,7 @@ def test_errors_are_listed_in_finnish_by_row_and_column_and_nothing_is_saved(cat
         in html
     )
     assert "ei ole sallittu arvo" in html
-    assert "ei ole kelvollinen päivämäärä" in html
+    assert "&#x27;31.13.2024&#x27;: ei ole kelvollinen päivämäärä" in html
     assert Service.objects.get(slug="testila-kuntakokeilu").what_fi.startswith("Päättynyt")
 
 
