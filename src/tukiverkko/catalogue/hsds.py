@@ -25,8 +25,8 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from django.db.models import Prefetch
-from django.utils import timezone
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone, translation
 
 from tukiverkko.accounts.models import Organisation, Sector
 from tukiverkko.catalogue.models import (
@@ -85,8 +85,6 @@ def _compact(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def _label(choice: Any, lang: str) -> str:
-    from django.utils import translation
-
     with translation.override(lang):
         return str(choice.label)
 
@@ -389,7 +387,7 @@ def service_record(
     )
 
 
-def services_queryset() -> Any:
+def services_queryset() -> QuerySet[Service]:
     return (
         Service.objects.select_related("organisation__municipality", "service_type", "region")
         .prefetch_related(

@@ -12,6 +12,6 @@ urlpatterns = [
 from tukiverkko.catalogue import views_editor  # noqa: E402
 
 urlpatterns += [
-    path("muokkaus/csv/", views_editor.csv_editor, name="editor-csv"),
-    path("muokkaus/csv/lataa/", views_editor.csv_download, name="editor-csv-download"),
+    path("yllapito/csv/", views_editor.csv_editor, name="editor-csv"),
+    path("yllapito/csv/lataa/", views_editor.csv_download, name="editor-csv-download"),
 ]

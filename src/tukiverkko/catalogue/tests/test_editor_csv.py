@@ -11,8 +11,8 @@ from tukiverkko.catalogue.tests.interop_data import load_rich_catalogue
 
 pytestmark = pytest.mark.django_db
 
-PAGE = "/palvelut/muokkaus/csv/"
-DOWNLOAD = "/palvelut/muokkaus/csv/lataa/"
+PAGE = "/palvelut/yllapito/csv/"
+DOWNLOAD = "/palvelut/yllapito/csv/lataa/"
 
 
 @pytest.fixture
