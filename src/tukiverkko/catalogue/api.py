@@ -1,7 +1,7 @@
 """The catalogue's read API, mounted at /api/v1/ (see docs/interop.md).
 
-Read-only and public like the catalogue pages, with one exception: contact channels marked
-"for professionals only" are shown only to a logged-in professional (a user with a role).
+Read-only and public like the catalogue pages; a contact channel meant for professionals is
+returned with ``for_professionals_only: true``, as the service page shows it with a badge.
 Filters are the search page's own (tukiverkko.catalogue.search.ServiceFilter); a bad value of
 an enumerated filter answers 422 naming the field.
 """
@@ -263,8 +263,7 @@ class ServiceOut(ServiceSummaryOut):
 
     @staticmethod
     def resolve_contacts(obj: Service) -> list[ContactChannel]:
-        # The view prefetches only the contacts this request may see.
-        return list(obj.contacts.all())
+        return list(obj.contacts.all())  # prefetched in position order
 
 
 class ServiceQuery(Schema):
@@ -281,18 +280,13 @@ class ServiceQuery(Schema):
     municipality: str = Field(
         "", max_length=100, pattern=PRINTABLE, description="Municipality name in Finnish."
     )
-    age: int | None = Field(None, ge=0, le=130, description="Client's age in years.")
+    age: int | None = Field(None, ge=0, le=120, description="Client's age in years.")
     access_route: AccessRouteSlug | None = None
     sector: Sector | None = None
     service_type: str = Field(
         "", max_length=80, pattern=SLUG_OR_EMPTY, description="Service type slug."
     )
     include_ended: bool = Field(False, description="Also services whose validity has ended.")
-
-
-def _is_professional(request: HttpRequest) -> bool:
-    user = getattr(request, "user", None)
-    return bool(user is not None and user.is_authenticated and getattr(user, "role", ""))
 
 
 def _services() -> QuerySet[Service]:
@@ -343,8 +337,6 @@ def list_services(request: HttpRequest, filters: Query[ServiceQuery]) -> QuerySe
 )
 def get_service(request: HttpRequest, slug: SlugPath) -> Service:
     contacts = ContactChannel.objects.order_by("position")
-    if not _is_professional(request):
-        contacts = contacts.filter(for_professionals_only=False)
     return get_object_or_404(
         _services().prefetch_related(Prefetch("contacts", queryset=contacts)), slug=slug
     )

@@ -70,6 +70,12 @@ _ADDRESS = re.compile(r"^(?P<street>.+?),?\s+(?P<postal>\d{5})\s+(?P<city>[^\d,]
 _STREET_CITY = re.compile(r"^(?P<street>[^,]+),\s*(?P<city>[^,(]+?)\s*(?:\((?P<note>[^)]*)\))?$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
+_PROFESSIONALS_ONLY = {
+    "fi": "Vain ammattilaisille",
+    "sv": "Endast för yrkesverksamma",
+    "en": "For professionals only",
+}
+
 TAXONOMY_NEED_AREA = "tukiverkko-tarvealue"
 TAXONOMY_ACCESS_ROUTE = "tukiverkko-hakeutuminen"
 TAXONOMY_SERVICE_TYPE = "tukiverkko-palvelutyyppi"
@@ -229,6 +235,10 @@ def _status(service: Service, today: dt.date) -> str:
     return "active" if service.is_valid_on(today) and org_valid else "inactive"
 
 
+def _joined_inline(*texts: str) -> str:
+    return " – ".join(t for t in texts if t)
+
+
 def _joined(*texts: str) -> str:
     return "\n\n".join(t for t in texts if t)
 
@@ -250,6 +260,10 @@ def service_record(
         base = f"service/{service.slug}/contact/{contact.position}"
         label = localised(contact, "label", lang)
         kind_label = _label(ContactKind(contact.kind), lang)
+        if contact.for_professionals_only:
+            # HSDS has no audience field: the note goes where a reader sees it.
+            label = _joined_inline(label, _PROFESSIONALS_ONLY[lang])
+            kind_label = _joined_inline(kind_label, _PROFESSIONALS_ONLY[lang])
         if contact.kind == ContactKind.VISITING_ADDRESS:
             sals.append(_service_at_location(service, contact, lang))
             continue

@@ -5,7 +5,6 @@ import json
 import pytest
 from django.conf import settings
 
-from tukiverkko.accounts.models import Organisation, Role, User
 from tukiverkko.catalogue.management.commands.export_openapi import openapi_text
 from tukiverkko.catalogue.tests.interop_data import load_rich_catalogue
 
@@ -111,18 +110,11 @@ def test_service_detail_has_texts_contacts_hours_and_verification(client, catalo
     assert code == 422 and body["detail"][0]["loc"] == ["path", "slug"]
 
 
-def test_contacts_for_professionals_only_are_shown_only_to_professionals(client, catalogue):
-    _, anonymous = get(client, f"/services/{TKK}")
-    assert "lifecare_message" not in [c["kind"] for c in anonymous["contacts"]]
-    user = User.objects.create_user(
-        "tkk",
-        password="x" * 12,
-        role=Role.WORK_ABILITY_COORDINATOR,
-        organisation=Organisation.objects.get(),
-    )
-    client.force_login(user)
-    _, professional = get(client, f"/services/{TKK}")
-    assert "lifecare_message" in [c["kind"] for c in professional["contacts"]]
+def test_contacts_for_professionals_carry_the_flag_as_on_the_page(client, catalogue):
+    _, body = get(client, f"/services/{TKK}")
+    flags = {c["kind"]: c["for_professionals_only"] for c in body["contacts"]}
+    assert flags["lifecare_message"] is True
+    assert flags["email"] is False
 
 
 def test_organisations_list_and_detail(client, catalogue):

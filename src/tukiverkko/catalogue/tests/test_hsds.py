@@ -115,6 +115,8 @@ def test_mapping_of_a_service(tmp_path):
     assert tkk["email"] == "tkk@testimaa.example"
     assert tkk["url"] == "https://testimaa.example/tkk"
     assert {"tkk.turva@testimaa.example"} <= {c.get("email") for c in tkk["contacts"]}
+    lifecare = next(c for c in tkk["contacts"] if "TKK-ryhmä" in c["name"])
+    assert lifecare["title"] == "Lifecare-viesti – Vain ammattilaisille"
     schedule = tkk["schedules"][0]
     assert (schedule["byday"], schedule["opens_at"], schedule["closes_at"]) == (
         "MO,TU",
