@@ -167,3 +167,22 @@ def test_every_problem_of_a_row_is_listed_once(tmp_path):
     columns = sorted(line.split("column '")[1].split("'")[0] for line in problems)
     assert columns == ["network_group", "source", "valid_from", "what_fi"]
     assert "'31.2.2025' is not a 'date'" in err
+
+
+def test_kaikki_means_every_municipality_of_the_organisations_region(tmp_path):
+    load_rich_catalogue(tmp_path)
+    rows = exported_rows(tmp_path)
+    rows[0]["municipalities"] = "kaikki"  # the ended service had only Koekylä
+    code, _, err = run("import_csv", str(write_rows(tmp_path / "k.csv", rows)))
+    assert code == 0, err
+    service = Service.objects.get(slug="testila-kuntakokeilu")
+    assert sorted(m.name_fi for m in service.municipalities.all()) == ["Koekylä", "Testilä"]
+
+
+def test_a_row_with_more_cells_than_columns_is_named(tmp_path):
+    load_rich_catalogue(tmp_path)
+    target = tmp_path / "extra.csv"
+    target.write_text("slug;organisation;service_type;name_fi;what_fi\na;b;c;d;e;f\n", "utf-8")
+    code, _, err = run("import_csv", str(target))
+    assert code == 2
+    assert "row 2 (slug a): column '(rivi)': more cells than columns" in err
