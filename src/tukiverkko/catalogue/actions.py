@@ -26,6 +26,8 @@ class LoadReport:
     created: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
     unchanged: dict[str, int] = field(default_factory=dict)
+    # Per service slug: "created", "updated" or "unchanged" (filled by apply_services).
+    services: dict[str, str] = field(default_factory=dict)
 
     def count(self, bucket: str, kind: str) -> None:
         target = getattr(self, bucket)
@@ -134,6 +136,39 @@ def apply_catalogue(data: CatalogueData) -> LoadReport:
             _apply_service(
                 svc, o, regions[region_slug], types, municipalities, need_areas, routes, report
             )
+    return report
+
+
+@transaction.atomic
+def apply_services(items: list[tuple[Organisation, dict[str, Any]]]) -> LoadReport:
+    """Upsert validated service records (loader format) of existing organisations by slug.
+
+    What the CSV import uses: service types, regions and organisations stay as they are.
+    """
+    report = LoadReport()
+    types = {t.slug: t for t in ServiceType.objects.all()}
+    municipalities = {m.name_fi: m for m in Municipality.objects.all()}
+    need_areas = {n.slug: n for n in NeedArea.objects.all()}
+    routes = {r.slug: r for r in AccessRoute.objects.all()}
+    for org, svc in items:
+        if svc["municipalities"] == "all":
+            svc = {**svc, "municipalities": [m.name_fi for m in org.region.municipalities.all()]}
+        before = (
+            report.created.get("Service", 0),
+            report.updated.get("Service", 0) + report.updated.get("Service.relations", 0),
+        )
+        _apply_service(svc, org, org.region, types, municipalities, need_areas, routes, report)
+        after = (
+            report.created.get("Service", 0),
+            report.updated.get("Service", 0) + report.updated.get("Service.relations", 0),
+        )
+        report.services[svc["slug"]] = (
+            "created"
+            if after[0] > before[0]
+            else "updated"
+            if after[1] > before[1]
+            else "unchanged"
+        )
     return report
 
 

@@ -81,6 +81,15 @@ def _schema_validator() -> jsonschema.Draft202012Validator:
     )
 
 
+def service_validator() -> jsonschema.Draft202012Validator:
+    """The file schema's ``service`` definition alone: one service record as in a region file."""
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(
+        {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": "#/$defs/service"},
+        format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
+    )
+
+
 def _record_name(doc: Any, path: Iterable[Any]) -> tuple[str, str]:
     """('organisations[3] (slug heinola-kaupunki) > services[1] (slug torppa)', 'what.fi')."""
     record_parts: list[str] = []
@@ -191,45 +200,71 @@ def _collect(docs: list[tuple[str, dict[str, Any]]], problems: list[Problem]) ->
                         )
                     )
                 seen_service[svc["slug"]] = name
-                if svc["service_type"] not in type_slugs:
-                    problems.append(
-                        Problem(
-                            name,
-                            record,
-                            "service_type",
-                            f"unknown service type {svc['service_type']!r}",
-                        )
-                    )
-                munis = svc["municipalities"]
-                if munis != "all":
-                    for m in munis:
-                        if m not in municipalities:
-                            problems.append(
-                                Problem(
-                                    name, record, "municipalities", f"unknown municipality {m!r}"
-                                )
-                            )
-                else:
+                if svc["municipalities"] == "all":
                     svc = {**svc, "municipalities": region_munis}
-                lo, hi = svc.get("age_min"), svc.get("age_max")
-                if lo is not None and hi is not None and lo > hi:
-                    problems.append(Problem(name, record, "age_max", "is below age_min"))
-                _check_dates(name, record, svc, problems)
-                for ci, contact in enumerate(svc.get("contacts", [])):
-                    value = contact["value"]
-                    if value is not None and is_placeholder(value):
-                        problems.append(
-                            Problem(
-                                name,
-                                record,
-                                f"contacts[{ci}].value",
-                                f"{value!r} is a seed placeholder, not data: write null "
-                                "so the page says it is still to be filled",
-                            )
-                        )
+                for fp in service_problems(svc, type_slugs, set(municipalities)):
+                    problems.append(Problem(name, record, fp.field, fp.reason))
                 org["services"][si] = svc
             data.organisations.append((region["slug"], org))
     return data
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """A problem in one field of one record: the reason in English (command line) and Finnish."""
+
+    field: str
+    reason: str
+    reason_fi: str
+
+
+def service_problems(
+    svc: dict[str, Any], type_slugs: set[str], municipalities: set[str]
+) -> list[FieldProblem]:
+    """What a JSON Schema cannot say about one (schema-valid) service record.
+
+    Shared by the YAML loader and the CSV import (tukiverkko.catalogue.csv_io).
+    """
+    found: list[FieldProblem] = []
+    if svc["service_type"] not in type_slugs:
+        found.append(
+            FieldProblem(
+                "service_type",
+                f"unknown service type {svc['service_type']!r}",
+                f"tuntematon palvelutyyppi {svc['service_type']!r}",
+            )
+        )
+    if svc["municipalities"] != "all":
+        for m in svc["municipalities"]:
+            if m not in municipalities:
+                found.append(
+                    FieldProblem(
+                        "municipalities",
+                        f"unknown municipality {m!r}",
+                        f"tuntematon kunta {m!r}",
+                    )
+                )
+    lo, hi = svc.get("age_min"), svc.get("age_max")
+    if lo is not None and hi is not None and lo > hi:
+        found.append(FieldProblem("age_max", "is below age_min", "on pienempi kuin alaikäraja"))
+    start, end = svc.get("valid_from"), svc.get("valid_to")
+    if start and end and dt.date.fromisoformat(start) > dt.date.fromisoformat(end):
+        found.append(
+            FieldProblem("valid_to", "is before valid_from", "on ennen voimassaolon alkua")
+        )
+    for ci, contact in enumerate(svc.get("contacts", [])):
+        value = contact["value"]
+        if value is not None and is_placeholder(value):
+            found.append(
+                FieldProblem(
+                    f"contacts[{ci}].value",
+                    f"{value!r} is a seed placeholder, not data: write null "
+                    "so the page says it is still to be filled",
+                    f"{value!r} on lähdeaineiston paikkamerkki eikä tieto: jätä arvo "
+                    "tyhjäksi (null), niin sivu kertoo tiedon puuttuvan",
+                )
+            )
+    return found
 
 
 def _check_dates(name: str, record: str, item: dict[str, Any], problems: list[Problem]) -> None:

@@ -1,0 +1,104 @@
+"""Catalogue editor pages: the services as CSV, downloaded and uploaded back.
+
+For catalogue editors and administrators only. An upload is checked row by row with the same
+rules as the YAML files and saved all or nothing (tukiverkko.catalogue.csv_io).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
+
+from tukiverkko.accounts.decorators import professional_required
+from tukiverkko.accounts.models import Role
+from tukiverkko.catalogue.csv_io import (
+    COLUMNS,
+    DELIMITER,
+    CsvImportError,
+    download_filename,
+    export_csv,
+    import_csv,
+)
+
+logger = logging.getLogger("tukiverkko.catalogue")
+
+EDITOR_ROLES = {Role.CATALOGUE_EDITOR, Role.ADMINISTRATOR}
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+
+def editor_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @professional_required
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if getattr(request.user, "role", "") not in EDITOR_ROLES:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+class CsvUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV-tiedosto"),
+        help_text=_("UTF-8, kentät puolipisteellä erotettuina, yksi palvelu riviä kohden."),
+    )
+
+    def clean_file(self) -> str:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(gettext("Tiedosto on liian suuri (enintään 5 Mt)."))
+        try:
+            text: str = upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise forms.ValidationError(
+                gettext("Tiedosto ei ole UTF-8-tekstiä. Tallenna se muodossa ”CSV UTF-8”.")
+            ) from None
+        return text
+
+
+@editor_required
+def csv_download(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(export_csv(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{download_filename()}"'
+    return response
+
+
+@editor_required
+@require_http_methods(["GET", "POST"])
+def csv_editor(request: HttpRequest) -> HttpResponse:
+    context: dict[str, Any] = {"columns": COLUMNS, "delimiter": DELIMITER}
+    form = CsvUploadForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                report = import_csv(form.cleaned_data["file"])
+            except CsvImportError as exc:
+                context["problems"] = exc.problems
+                status = 422
+            else:
+                outcomes = list(report.services.values())
+                context["report"] = {
+                    bucket: outcomes.count(bucket) for bucket in ("created", "updated", "unchanged")
+                } | {"changed": report.changed}
+                logger.info(
+                    "Catalogue CSV imported by user %s: created %s, updated %s",
+                    request.user.pk,
+                    report.created,
+                    report.updated,
+                )
+                form = CsvUploadForm()
+        else:
+            status = 422
+    context["form"] = form
+    return render(request, "catalogue/editor/csv.html", context, status=status)
