@@ -180,7 +180,9 @@ USE_THOUSAND_SEPARATOR = True
 FORMAT_MODULE_PATH = ["tukiverkko.formats"]
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+# collectstatic target in production; elsewhere static files come straight from the apps.
+STATIC_ROOT = BASE_DIR / "var" / "static" if PRODUCTION else None
+WHITENOISE_USE_FINDERS = not PRODUCTION
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

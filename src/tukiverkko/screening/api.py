@@ -9,7 +9,7 @@ import json
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from tukiverkko.screening.instruments import INSTRUMENTS, AnswerError, Instrument
 
@@ -145,11 +145,11 @@ def answers_schema(instrument: Instrument) -> dict[str, Any]:
     return schema
 
 
-def _body_problem(code: str, message: str) -> tuple[int, dict[str, Any]]:
-    return 422, {"detail": [{"item": "answers", "code": code, "message": message}]}
+def _body_problem(code: str, message: str) -> Status[dict[str, Any]]:
+    return Status(422, {"detail": [{"item": "answers", "code": code, "message": message}]})
 
 
-def _score(instrument: Instrument, body: bytes) -> tuple[int, dict[str, Any]]:
+def _score(instrument: Instrument, body: bytes) -> Status[dict[str, Any]]:
     # The body is read here, not by ninja, so that every error — bad JSON, not an object, a bad
     # item — has the same 422 shape naming the item.
     try:
@@ -166,14 +166,19 @@ def _score(instrument: Instrument, body: bytes) -> tuple[int, dict[str, Any]]:
         if value is None
     ]
     if nulls:
-        return 422, {"detail": nulls}
+        return Status(422, {"detail": nulls})
     try:
         result = instrument.score(answers)
     except AnswerError as exc:
-        return 422, {
-            "detail": [{"item": p.item, "code": p.code, "message": p.message} for p in exc.problems]
-        }
-    return 200, result.to_dict()
+        return Status(
+            422,
+            {
+                "detail": [
+                    {"item": p.item, "code": p.code, "message": p.message} for p in exc.problems
+                ]
+            },
+        )
+    return Status(200, result.to_dict())
 
 
 def _register(instrument: Instrument) -> None:
@@ -182,7 +187,7 @@ def _register(instrument: Instrument) -> None:
     def describe_instrument(request: HttpRequest) -> dict[str, Any]:
         return _describe(instrument)
 
-    def score_instrument(request: HttpRequest) -> tuple[int, dict[str, Any]]:
+    def score_instrument(request: HttpRequest) -> Status[dict[str, Any]]:
         return _score(instrument, request.body)
 
     router.get(
