@@ -39,6 +39,8 @@ class Actor:
     service: Service
     href: str
     lines: list[TextLine] = field(default_factory=list)
+    # The clickable area over the actor's text, in per cent of the figure (HTML overlay).
+    hit: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
 
 
 @dataclass
@@ -129,6 +131,16 @@ def layout(
             y += box.height + GAP
             box.anchor_x = box.x + (COLUMN_WIDTH if side == 0 else 0)
             box.anchor_y = box.y + box.height / 2
+    for box in columns[0] + columns[1]:
+        for actor in box.actors:
+            top = actor.lines[0].y - actor.lines[0].size
+            bottom = actor.lines[-1].y + 6
+            actor.hit = (
+                100 * (box.x + PAD - 4) / WIDTH,
+                100 * top / height,
+                100 * (COLUMN_WIDTH - 2 * PAD + 8) / WIDTH,
+                100 * (bottom - top) / height,
+            )
     cx, cy = WIDTH / 2, MARGIN + content / 2
     centre = [
         TextLine(cx, cy - 6, centre_title, 22, "net-centre"),
