@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tukiverkko.accounts.models import Municipality, Region
-from tukiverkko.catalogue.models import AccessRouteSlug, NeedAreaSlug
+from tukiverkko.catalogue.models import AccessRouteSlug, NeedAreaSlug, localised
 from tukiverkko.catalogue.search import ServiceFilter
 
 # Our own labels (the accounts app's "julkinen" reads badly as a filter option).
@@ -39,7 +39,7 @@ class SearchForm(forms.Form):
         fields: dict[str, Any] = self.fields
         fields["need_area"].choices = _any(_("Kaikki tarvealueet")) + list(NeedAreaSlug.choices)
         fields["region"].choices = _any(_("Kaikki alueet")) + [
-            (r.slug, r.name_fi) for r in Region.objects.all()
+            (r.slug, localised(r, "name")) for r in Region.objects.all()
         ]
         fields["municipality"].choices = _any(_("Kaikki kunnat")) + [
             (m.name_fi, m.name_fi) for m in Municipality.objects.all()

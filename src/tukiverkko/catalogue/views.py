@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from tukiverkko.accounts.decorators import professional_required
 from tukiverkko.accounts.models import Municipality, Organisation, Region, Role
@@ -131,14 +132,21 @@ def network_map(request: HttpRequest, region: str) -> HttpResponse:
 
 # The seven steps of seed 000 "Verkostotyön pikaopas" (RULEBOOK §7); step 7 is mandatory.
 QUICK_GUIDE_STEPS = (
-    "Tunnista työkyvyn haaste Työkykymittarilla (sovella oman työsi näkökulmasta).",
-    "Käytä apuna työttömien terveydenhoitajan ja työkykykoordinaattorin asiantuntemusta.",
-    "Ota asiakkaan luvalla (yksikkösi kirjallinen suostumus) yhteyttä verkoston muihin "
-    "jäseniin (kokoonpano tapauskohtainen), jolloin saat lisätietoa asiakkaan toimintakyvystä.",
-    "Yrittäkää yhdessä hahmottaa, mikä työllistymisen esteenä on.",
-    "Tapaa tarvittaessa asiakasta yhdessä verkoston muiden jäsenten kanssa.",
-    "Verkosto ja asiakas suunnittelevat jatkot – kaikilla tulee olla yhteinen näkemys tilanteesta.",
-    "Sopikaa kuka on vastuussa seurannasta.",
+    gettext_noop("Tunnista työkyvyn haaste Työkykymittarilla (sovella oman työsi näkökulmasta)."),
+    gettext_noop(
+        "Käytä apuna työttömien terveydenhoitajan ja työkykykoordinaattorin asiantuntemusta."
+    ),
+    gettext_noop(
+        "Ota asiakkaan luvalla (yksikkösi kirjallinen suostumus) yhteyttä verkoston muihin "
+        "jäseniin (kokoonpano tapauskohtainen), jolloin saat lisätietoa asiakkaan toimintakyvystä."
+    ),
+    gettext_noop("Yrittäkää yhdessä hahmottaa, mikä työllistymisen esteenä on."),
+    gettext_noop("Tapaa tarvittaessa asiakasta yhdessä verkoston muiden jäsenten kanssa."),
+    gettext_noop(
+        "Verkosto ja asiakas suunnittelevat jatkot – kaikilla tulee olla yhteinen näkemys "
+        "tilanteesta."
+    ),
+    gettext_noop("Sopikaa kuka on vastuussa seurannasta."),
 )
 
 
