@@ -58,12 +58,22 @@ def successors_of(service: Service, day: dt.date) -> list[Service]:
     if service.valid_to is None:
         return []
     start = service.valid_to + dt.timedelta(days=1)
-    qs = Service.objects.filter(region=service.region, valid_from=start).filter(
-        Q(service_type=service.service_type_id)
-        | Q(organisation=service.organisation_id)
-        | Q(network_group=service.network_group)
+    candidates = list(
+        valid_on(
+            Service.objects.filter(region=service.region, valid_from=start).exclude(pk=service.pk),
+            day,
+        ).select_related("organisation")
     )
-    return list(valid_on(qs.exclude(pk=service.pk), day).select_related("organisation"))
+    # The closest kinship wins: same service type, else same organisation, else same group.
+    for same in (
+        lambda s: s.service_type_id == service.service_type_id,
+        lambda s: s.organisation_id == service.organisation_id,
+        lambda s: s.network_group == service.network_group,
+    ):
+        found = [s for s in candidates if same(s)]
+        if found:
+            return found
+    return []
 
 
 def unverified(today: dt.date) -> QuerySet[Service]:
