@@ -18,7 +18,6 @@ import platform
 import random
 import socket
 import sqlite3
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -87,7 +86,7 @@ def start_server(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(base + "/palvelut/", timeout=5) as r:
+            with urllib.request.urlopen(base + "/palvelut/", timeout=5) as r:  # noqa: S310
                 if r.status == 200:
                     return proc, base
         except OSError:
@@ -140,7 +139,12 @@ def enlarge(env: dict[str, str], target: int, seed: int = 20250101) -> None:
     from faker import Faker
 
     from tukiverkko.accounts.models import Municipality, Organisation, Region
-    from tukiverkko.catalogue.models import AccessRoute, NeedArea, Service, ServiceType
+    from tukiverkko.catalogue.models import (
+        AccessRoute,
+        NeedArea,
+        Service,
+        ServiceType,
+    )
     from tukiverkko.catalogue.search import build_search_lemmas
 
     rng = random.Random(seed)
@@ -203,11 +207,24 @@ def enlarge(env: dict[str, str], target: int, seed: int = 20250101) -> None:
         )
         for field, pool in texts.items():
             if pool and (field == "what" or rng.random() < 0.7):
-                # Two real sentences recombined: realistic words, new combinations.
-                setattr(s, f"{field}_fi", f"{rng.choice(pool)} {rng.choice(pool)}"[:2000])
+                # Real texts recombined: each field from a different real service.
+                setattr(s, f"{field}_fi", rng.choice(pool))
         s.search_lemmas = build_search_lemmas(s)
         services.append(s)
     Service.objects.bulk_create(services, batch_size=1000)
+    # bulk_create skips Service.save, which keeps the search tokens in step; the same rows
+    # replace_search_tokens would write, inserted in one executemany for speed.
+    from django.db import connection, transaction
+
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.executemany(
+            "insert into catalogue_searchtoken (service_id, lemma) values (%s, %s)",
+            [
+                (s.pk, lemma)
+                for s in services
+                for lemma in dict.fromkeys(w[:100] for w in s.search_lemmas.split() if w)
+            ],
+        )
     ids = dict(Service.objects.filter(slug__startswith="synth-").values_list("slug", "pk"))
     through_m = Service.municipalities.through
     through_a = Service.need_areas.through
@@ -228,7 +245,7 @@ def enlarge(env: dict[str, str], target: int, seed: int = 20250101) -> None:
     print(f"generated {missing} services in {time.perf_counter() - start:.1f} s")
 
 
-def dt_past(days: int = 400):  # noqa: ANN201 — a date
+def dt_past(days: int = 400):  # a date
     import datetime as dt
 
     return dt.date.today() - dt.timedelta(days=days)  # noqa: DTZ011 — a synthetic date
@@ -236,14 +253,25 @@ def dt_past(days: int = 400):  # noqa: ANN201 — a date
 
 def data_sizes(db: Path) -> None:
     con = sqlite3.connect(db)
-    q = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
+
+    def q(sql: str) -> float:
+        return con.execute(sql).fetchone()[0]
+
+    counts = {
+        label: q(f"select count(*) from {table}")  # noqa: S608 — fixed table names
+        for label, table in (
+            ("services", "catalogue_service"),
+            ("organisations", "accounts_organisation"),
+            ("municipalities", "accounts_municipality"),
+            ("service-municipality rows", "catalogue_service_municipalities"),
+            ("search tokens", "catalogue_searchtoken"),
+        )
+    }
+    lemmas = q("select avg(length(search_lemmas)) from catalogue_service")
     print(
-        f"data: {q('select count(*) from catalogue_service')} services, "
-        f"{q('select count(*) from accounts_organisation')} organisations, "
-        f"{q('select count(*) from accounts_municipality')} municipalities, "
-        f"{q('select count(*) from catalogue_service_municipalities')} service-municipality rows, "
-        f"avg search_lemmas {q('select avg(length(search_lemmas)) from catalogue_service'):.0f} chars, "
-        f"database {db.stat().st_size / 1e6:.1f} MB"
+        "data: "
+        + ", ".join(f"{n:.0f} {label}" for label, n in counts.items())
+        + f", avg search_lemmas {lemmas:.0f} chars, database {db.stat().st_size / 1e6:.1f} MB"
     )
     con.close()
 

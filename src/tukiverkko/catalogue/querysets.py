@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils.text import slugify
@@ -65,11 +66,12 @@ def successors_of(service: Service, day: dt.date) -> list[Service]:
         ).select_related("organisation")
     )
     # The closest kinship wins: same service type, else same organisation, else same group.
-    for same in (
+    kinships: list[Callable[[Service], bool]] = [
         lambda s: s.service_type_id == service.service_type_id,
         lambda s: s.organisation_id == service.organisation_id,
         lambda s: s.network_group == service.network_group,
-    ):
+    ]
+    for same in kinships:
         found = [s for s in candidates if same(s)]
         if found:
             return found
