@@ -55,11 +55,11 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def env_for(db: Path) -> dict[str, str]:
+def env_for(db: Path, src: Path = ROOT / "src") -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         {
-            "PYTHONPATH": str(ROOT / "src"),
+            "PYTHONPATH": str(src),
             "TUKIVERKKO_ENV": "demo",
             "DJANGO_DEBUG": "0",
             "DATABASE_URL": f"sqlite:///{db}",
@@ -301,6 +301,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--size", type=int, default=20_000)
     parser.add_argument("--keep", type=Path, help="keep the database in this folder")
+    parser.add_argument(
+        "--baseline",
+        metavar="GIT_REF",
+        help="also serve the same database with the code of this commit, for before/after",
+    )
     args = parser.parse_args()
     machine()
     with tempfile.TemporaryDirectory(prefix="tukiverkko-bench-") as tmp_dir:
@@ -311,20 +316,30 @@ def main() -> None:
         cli(env, "migrate", "--noinput", "-v0")
         cli(env, "load-catalogue")
         data_sizes(db)
+        servers = [("this code", env)]
+        if args.baseline:
+            old_src = tmp / "baseline"
+            old_src.mkdir(exist_ok=True)
+            archive = subprocess.run(
+                ["git", "archive", args.baseline, "src"], cwd=ROOT, check=True, capture_output=True
+            ).stdout
+            subprocess.run(["tar", "-x", "-C", str(old_src)], input=archive, check=True)
+            servers.append((f"code of {args.baseline}", env_for(db, old_src / "src")))
         results = {}
         for title, grow in (("real catalogue", False), (f"~{args.size} services", True)):
             if grow:
                 enlarge(env, args.size)
                 data_sizes(db)
-            proc, base = start_server(env)
-            try:
-                results[title] = measure(base, args.repeat, title)
-            finally:
-                proc.terminate()
-                proc.wait(timeout=10)
+            for code, server_env in servers:
+                proc, base = start_server(server_env)
+                try:
+                    results[f"{title}, {code}"] = measure(base, args.repeat, f"{title}, {code}")
+                finally:
+                    proc.terminate()
+                    proc.wait(timeout=10)
         print(
-            "\nsummary: "
-            + "; ".join(
+            "\nsummary:\n"
+            + "\n".join(
                 f"{t}: p50 {r['p50']:.1f} ms, p95 {r['p95']:.1f} ms" for t, r in results.items()
             )
         )

@@ -89,3 +89,21 @@ def test_filters_combine_and_never_repeat_a_service(catalogue):
     qs = filter_services(Service.objects.all(), ServiceFilter(q="työkyvyn", age=40))
     # then
     assert qs.count() == len(set(qs.values_list("pk", flat=True))) == 3
+
+
+def test_a_compound_part_and_a_prefix_find_the_compound(catalogue):
+    assert "testila-tyokykykoordinaattori" in slugs(ServiceFilter(q="koordinaattori"))
+    assert "kuntoutustutkimusyksikko" in slugs(ServiceFilter(q="kuntoutustutkimus"))
+
+
+def test_search_tokens_follow_the_saved_search_lemmas(catalogue):
+    # given
+    service = Service.objects.get(slug="tukirinki")
+    assert "tukirinki" not in slugs(ServiceFilter(q="ratsastus"))
+    # when the service's base forms change and it is saved
+    service.search_lemmas = " ratsastus terapia "
+    service.save(update_fields=["search_lemmas"])
+    # then
+    assert slugs(ServiceFilter(q="ratsastusta")) == {"tukirinki"}
+    assert "tukirinki" not in slugs(ServiceFilter(q="koulutus"))
+    assert set(service.search_tokens.values_list("lemma", flat=True)) == {"ratsastus", "terapia"}
