@@ -119,7 +119,8 @@ def test_service_page_in_swedish_falls_back_to_finnish(client, catalogue):
     assert '<html lang="sv">' in page
     assert "Koordinator, Testilä" in page
     assert "Hjälper att känna igen" in page
-    assert "Tapaamiset ja verkostotyö." in page
+    assert '<p lang="fi">Tapaamiset ja verkostotyö.</p>' in page  # language of parts
+    assert "<h1>Koordinator, Testilä</h1>" in page
 
 
 def test_unknown_service_is_404(client, catalogue):
