@@ -89,6 +89,15 @@ def test_live_search_filters_and_keyboard_to_a_service(page: Page, live_server) 
     expect(page.locator("main")).to_contain_text("Tarkistettu 15.1.2023")
 
 
+def test_network_figure_links_to_the_service_pages(page: Page, live_server) -> None:
+    # given the network of one municipality
+    page.goto(live_server.url + "/palvelut/verkosto/testimaa/")
+    # when an actor's name in the figure is clicked
+    page.locator('.net-hit[href="/palvelut/tukirinki/"]').click()
+    # then its service page opens
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tukirinki")
+
+
 def test_search_works_without_javascript(browser: Browser, live_server, tmp_path: Path) -> None:
     # given a browser with JavaScript off
     load_web_catalogue(tmp_path)

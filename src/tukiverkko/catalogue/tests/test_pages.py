@@ -49,7 +49,10 @@ def test_htmx_request_gets_only_the_results(client, catalogue):
     )
     # then
     page = text(response)
-    assert "<html" not in page and "<form" not in page
+    assert "<html" not in page and 'class="search-form"' not in page
+    # the language buttons are swapped out of band so they keep the new search
+    assert 'hx-swap-oob="true"' in page
+    assert 'value="/sv/palvelut/?q=ty%C3%B6kyky&amp;need_area=wellbeing"' in page
     assert "1 palvelu<" in page and "Työttömien terveydenhoitaja, Koekylä" in page
 
 
