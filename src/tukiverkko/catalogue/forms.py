@@ -18,6 +18,7 @@ SECTOR_CHOICES = [
     ("private", _("Yksityinen sektori")),
 ]
 AGE_MAX = 120
+Q_MAX = 200
 
 
 def _any(label: Any) -> list[tuple[str, Any]]:
@@ -25,11 +26,11 @@ def _any(label: Any) -> list[tuple[str, Any]]:
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label=_("Hakusana"), required=False, max_length=200)
+    q = forms.CharField(label=_("Hakusana"), required=False)
     need_area = forms.ChoiceField(label=_("Tarvealue"), required=False)
     region = forms.ChoiceField(label=_("Hyvinvointialue"), required=False)
     municipality = forms.ChoiceField(label=_("Kunta"), required=False)
-    age = forms.CharField(label=_("Asiakkaan ikä"), required=False, max_length=10)
+    age = forms.CharField(label=_("Asiakkaan ikä"), required=False)
     access_route = forms.ChoiceField(label=_("Miten palveluun pääsee"), required=False)
     sector = forms.ChoiceField(label=_("Sektori"), required=False)
     include_ended = forms.BooleanField(label=_("Näytä myös päättyneet palvelut"), required=False)
@@ -51,11 +52,19 @@ class SearchForm(forms.Form):
                 "%(field)s: valitse vaihtoehto luettelosta."
             ) % {"field": fields[name].label}
 
+    def clean_q(self) -> str:
+        value = (self.cleaned_data.get("q") or "").strip()
+        if len(value) > Q_MAX:
+            raise forms.ValidationError(
+                _("Hakusana: enintään %(max)s merkkiä.") % {"max": Q_MAX}, code="max_length"
+            )
+        return value
+
     def clean_age(self) -> int | None:
         raw = (self.cleaned_data.get("age") or "").strip()
         if not raw:
             return None
-        if not raw.isdigit():
+        if not (raw.isascii() and raw.isdigit()):
             raise forms.ValidationError(
                 _("Asiakkaan ikä: anna ikä kokonaislukuna vuosina, esimerkiksi 35."),
                 code="invalid",

@@ -62,7 +62,7 @@ def test_filters_work_without_javascript(client, catalogue):
     assert "Sektori: <strong>Kolmas sektori</strong>" in page
 
 
-@pytest.mark.parametrize("bad", ["abc", "200", "-3", "12.5"])
+@pytest.mark.parametrize("bad", ["abc", "200", "-3", "12.5", "1" * 30, "٣٥"])
 def test_bad_age_gives_finnish_message_naming_the_field(client, catalogue, bad):
     # when
     response = client.get("/palvelut/", {"age": bad, "q": "työkyvyn"})
@@ -72,6 +72,11 @@ def test_bad_age_gives_finnish_message_naming_the_field(client, catalogue, bad):
     assert "Asiakkaan ikä: anna ikä" in page
     assert 'aria-invalid="true"' in page
     assert "3 palvelua" in page
+
+
+def test_too_long_query_is_reported_with_the_field_name(client, catalogue):
+    page = text(client.get("/palvelut/", {"q": "työ " * 100}))
+    assert "Hakusana: enintään 200 merkkiä." in page
 
 
 def test_unknown_choice_is_reported_not_crashed(client, catalogue):
