@@ -10,6 +10,8 @@ field stays empty and the page says it is still to be filled.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from typing import Any
 
 from django.db import models
 from django.utils import timezone
@@ -168,6 +170,12 @@ class Service(models.Model):
     def __str__(self) -> str:
         return self.name_fi
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        fields = kwargs.get("update_fields")
+        if fields is None or "search_lemmas" in fields:
+            replace_search_tokens([self])
+
     def is_valid_on(self, day: dt.date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (
             self.valid_to is None or day <= self.valid_to
@@ -176,6 +184,41 @@ class Service(models.Model):
     def needs_verification(self, today: dt.date | None = None) -> bool:
         today = today or timezone.localdate()
         return self.verified_on is None or (today - self.verified_on).days > 365
+
+
+class SearchToken(models.Model):
+    """One base form of one service, from ``Service.search_lemmas``, indexed for prefix search.
+
+    A scan of ``search_lemmas LIKE '% form%'`` reads every row with all its texts; this table
+    answers the same question from an index (benchmarks/catalogue_search.py; decision 0021).
+    Kept in step by ``Service.save`` and ``replace_search_tokens`` (for bulk writes).
+    """
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="search_tokens")
+    lemma = models.CharField(max_length=100)
+
+    class Meta:
+        indexes = [models.Index(fields=["lemma", "service"], name="catalogue_token_lemma")]
+        constraints = [
+            models.UniqueConstraint(fields=["service", "lemma"], name="catalogue_token_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.lemma
+
+
+def replace_search_tokens(services: Iterable[Service]) -> None:
+    """Rewrite the tokens of these services from their ``search_lemmas``."""
+    services = [s for s in services if s.pk is not None]
+    SearchToken.objects.filter(service__in=[s.pk for s in services]).delete()
+    SearchToken.objects.bulk_create(
+        (
+            SearchToken(service_id=s.pk, lemma=lemma)
+            for s in services
+            for lemma in dict.fromkeys(w[:100] for w in s.search_lemmas.split() if w)
+        ),
+        batch_size=5000,
+    )
 
 
 class ContactKind(models.TextChoices):

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from tukiverkko.catalogue.models import LANGS, Service
-from tukiverkko.core.text import lemmas, query_lemmas
+from tukiverkko.catalogue.models import LANGS, SearchToken, Service
+from tukiverkko.core.text import lemmas, query_base_forms
 
+# Greater than any character a base form can continue with: [form, form + this) is a prefix.
+_AFTER_EVERY_LETTER = "\U0010ffff"
 _SEARCHED_FIELDS = ("name", "what", "why", "how", "for_whom", "when_to_contact")
 
 
@@ -40,34 +42,60 @@ class ServiceFilter:
     include_ended: bool = False
 
 
+def valid_on(qs: QuerySet[Service], day: dt.date) -> QuerySet[Service]:
+    return qs.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day)).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gte=day)
+    )
+
+
 def filter_services(qs: QuerySet[Service], f: ServiceFilter) -> QuerySet[Service]:
+    """The services matching every given criterion.
+
+    Many-to-many criteria are ``EXISTS`` subqueries rather than joins, so no row repeats and
+    no ``DISTINCT`` is needed: counting and slicing stay cheap on a large catalogue
+    (benchmarks/catalogue_search.py).
+    """
     if f.q:
-        for alternatives in query_lemmas(f.q):
-            # A word matches the start of an indexed base form, so "kuntoutus" also finds
-            # "kuntoutustutkimus" and "työkyky" finds "työkykykoordinaattori".
+        # Only the base forms of the query words: "työkyvyn" → "työkyky". A form matches the
+        # start of an indexed base form, so "kuntoutus" also finds "kuntoutustutkimus"; the
+        # index holds compound parts, so "koordinaattori" finds "työkykykoordinaattori".
+        # The prefix is a range on the indexed token table (decision 0021), not a LIKE scan.
+        for alternatives in query_base_forms(f.q):
             word_q = Q()
             for form in alternatives:
-                word_q |= Q(search_lemmas__contains=" " + form)
-            qs = qs.filter(word_q)
+                word_q |= Q(lemma__gte=form, lemma__lt=form + _AFTER_EVERY_LETTER)
+            qs = qs.filter(pk__in=SearchToken.objects.filter(word_q).values("service_id"))
+    through = Service.need_areas.through
     if f.need_area:
-        qs = qs.filter(need_areas__slug=f.need_area)
+        qs = qs.filter(
+            Exists(through.objects.filter(service_id=OuterRef("pk"), needarea__slug=f.need_area))
+        )
     if f.region:
         qs = qs.filter(region__slug=f.region)
     if f.municipality:
-        qs = qs.filter(municipalities__name_fi=f.municipality)
+        qs = qs.filter(
+            Exists(
+                Service.municipalities.through.objects.filter(
+                    service_id=OuterRef("pk"), municipality__name_fi=f.municipality
+                )
+            )
+        )
     if f.age is not None:
         qs = qs.filter(Q(age_min__isnull=True) | Q(age_min__lte=f.age)).filter(
             Q(age_max__isnull=True) | Q(age_max__gte=f.age)
         )
     if f.access_route:
-        qs = qs.filter(access_routes__slug=f.access_route)
+        qs = qs.filter(
+            Exists(
+                Service.access_routes.through.objects.filter(
+                    service_id=OuterRef("pk"), accessroute__slug=f.access_route
+                )
+            )
+        )
     if f.sector:
         qs = qs.filter(organisation__sector=f.sector)
     if f.service_type:
         qs = qs.filter(service_type__slug=f.service_type)
     if not f.include_ended:
-        day = f.on or timezone.localdate()
-        qs = qs.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day)).filter(
-            Q(valid_to__isnull=True) | Q(valid_to__gte=day)
-        )
-    return qs.distinct()
+        qs = valid_on(qs, f.on or timezone.localdate())
+    return qs

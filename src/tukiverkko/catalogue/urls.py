@@ -5,6 +5,10 @@ from tukiverkko.catalogue import views
 app_name = "catalogue"
 urlpatterns = [
     path("", views.search, name="search"),
+    path("verkosto/<slug:region>/", views.network_map, name="network"),
+    path("pikaopas/<slug:municipality>/", views.quick_guide, name="quick_guide"),
+    path("toimijat/<slug:slug>/", views.organisation_detail, name="organisation"),
+    path("yllapito/tarkistamatta/", views.unverified_list, name="unverified"),
     path("<slug:slug>/", views.service_detail, name="service"),
 ]
 

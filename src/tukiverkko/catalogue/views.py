@@ -1,16 +1,196 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+"""The public catalogue pages (no login) and the editors' upkeep list."""
 
-from tukiverkko.catalogue.models import Service
-from tukiverkko.catalogue.search import ServiceFilter, filter_services
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from tukiverkko.accounts.decorators import professional_required
+from tukiverkko.accounts.models import Municipality, Organisation, Region, Role
+from tukiverkko.catalogue import network
+from tukiverkko.catalogue.forms import SearchForm
+from tukiverkko.catalogue.models import Service, localised
+from tukiverkko.catalogue.querysets import (
+    municipality_by_slug,
+    network_actors,
+    successors_of,
+    unverified,
+    with_details,
+)
+from tukiverkko.catalogue.search import filter_services, valid_on
+
+RESULTS_SHOWN = 50
+EDITOR_ROLES = {Role.CATALOGUE_EDITOR.value, Role.ADMINISTRATOR.value}
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    f = ServiceFilter(q=request.GET.get("q", "").strip())
-    services = filter_services(Service.objects.select_related("organisation"), f)[:50]
-    return render(request, "catalogue/search.html", {"services": services, "filter": f})
+    form = SearchForm(request.GET or None)
+    if form.is_bound:
+        form.is_valid()  # errors are shown; the valid fields still filter
+    f = form.to_filter()
+    qs = filter_services(Service.objects.all(), f)
+    # One pass over the matches gives both the count and the first ones by name; then only
+    # the shown rows are read whole. (Counting and sorting full rows separately — every text
+    # with them — was the slow part on a large catalogue: benchmarks/catalogue_search.py.)
+    ordered_ids = list(qs.order_by("name_fi", "pk").values_list("pk", flat=True))
+    total = len(ordered_ids)
+    shown_ids = ordered_ids[:RESULTS_SHOWN]
+    by_id = {s.pk: s for s in with_details(Service.objects.filter(pk__in=shown_ids))}
+    services = [by_id[pk] for pk in shown_ids]
+    today = timezone.localdate()
+    context = {
+        "form": form,
+        "services": services,
+        "total": total,
+        "shown": len(services),
+        "query": f.q,
+        "active_filters": form.active_filters() if form.is_bound else [],
+        "today": today,
+        "searched": form.is_bound,
+    }
+    if getattr(request, "htmx", False):
+        return render(request, "catalogue/_results.html", context)
+    return render(request, "catalogue/search.html", context)
 
 
 def service_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    service = get_object_or_404(Service, slug=slug)
-    return render(request, "catalogue/service.html", {"service": service})
+    service = get_object_or_404(with_details(Service.objects.all()), slug=slug)
+    today = timezone.localdate()
+    ended = service.valid_to is not None and service.valid_to < today
+    not_started = service.valid_from is not None and service.valid_from > today
+    return render(
+        request,
+        "catalogue/service.html",
+        {
+            "service": service,
+            "today": today,
+            "ended": ended,
+            "not_started": not_started,
+            "successors": successors_of(service, today) if ended else [],
+            "contacts": list(service.contacts.all()),
+        },
+    )
+
+
+def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = get_object_or_404(
+        Organisation.objects.select_related("region", "municipality"), slug=slug
+    )
+    today = timezone.localdate()
+    services = list(organisation.services.select_related("service_type").order_by("name_fi"))
+    current = [s for s in services if s.is_valid_on(today)]
+    other = [s for s in services if not s.is_valid_on(today)]
+    return render(
+        request,
+        "catalogue/organisation.html",
+        {"organisation": organisation, "current": current, "other": other, "today": today},
+    )
+
+
+def _figure(
+    region: Region, municipality: Municipality | None
+) -> tuple[network.Figure, list[tuple[str, str, list[Service]]], str]:
+    today = timezone.localdate()
+    groups = network_actors(region, today, municipality)
+    place = municipality.name_fi if municipality else localised(region, "name")
+    hrefs = {s.pk: reverse("catalogue:service", args=[s.slug]) for _v, _l, ss in groups for s in ss}
+    figure = network.layout(
+        groups,
+        place,
+        hrefs,
+        _("Työttömät,"),
+        _("Verkoston rakentaminen on jokaisen vastuulla!"),
+    )
+    return figure, groups, place
+
+
+def network_map(request: HttpRequest, region: str) -> HttpResponse:
+    region_obj = get_object_or_404(Region, slug=region)
+    municipality = None
+    wanted = request.GET.get("kunta", "").strip()
+    municipalities = list(region_obj.municipalities.all())
+    if wanted:
+        municipality = next((m for m in municipalities if m.name_fi == wanted), None)
+        if municipality is None:
+            raise Http404(_("Kuntaa ei löydy tältä alueelta."))
+    figure, groups, place = _figure(region_obj, municipality)
+    return render(
+        request,
+        "catalogue/network.html",
+        {
+            "region": region_obj,
+            "municipality": municipality,
+            "municipalities": municipalities,
+            "figure": figure,
+            "groups": groups,
+            "place": place,
+            "count": sum(len(ss) for _v, _l, ss in groups),
+        },
+    )
+
+
+# The seven steps of seed 000 "Verkostotyön pikaopas" (RULEBOOK §7); step 7 is mandatory.
+QUICK_GUIDE_STEPS = (
+    gettext_noop("Tunnista työkyvyn haaste Työkykymittarilla (sovella oman työsi näkökulmasta)."),
+    gettext_noop(
+        "Käytä apuna työttömien terveydenhoitajan ja työkykykoordinaattorin asiantuntemusta."
+    ),
+    gettext_noop(
+        "Ota asiakkaan luvalla (yksikkösi kirjallinen suostumus) yhteyttä verkoston muihin "
+        "jäseniin (kokoonpano tapauskohtainen), jolloin saat lisätietoa asiakkaan toimintakyvystä."
+    ),
+    gettext_noop("Yrittäkää yhdessä hahmottaa, mikä työllistymisen esteenä on."),
+    gettext_noop("Tapaa tarvittaessa asiakasta yhdessä verkoston muiden jäsenten kanssa."),
+    gettext_noop(
+        "Verkosto ja asiakas suunnittelevat jatkot – kaikilla tulee olla yhteinen näkemys "
+        "tilanteesta."
+    ),
+    gettext_noop("Sopikaa kuka on vastuussa seurannasta."),
+)
+
+
+def quick_guide(request: HttpRequest, municipality: str) -> HttpResponse:
+    place = municipality_by_slug(municipality)
+    if place is None:
+        raise Http404(_("Kuntaa ei löydy."))
+    figure, groups, _name = _figure(place.region, place)
+    steps = [_(s) for s in QUICK_GUIDE_STEPS]
+    return render(
+        request,
+        "catalogue/quick_guide.html",
+        {
+            "municipality": place,
+            "figure": figure,
+            "groups": groups,
+            "steps": steps,
+            "place": place.name_fi,
+            "count": sum(len(ss) for _v, _l, ss in groups),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@professional_required
+def unverified_list(request: HttpRequest) -> HttpResponse:
+    if getattr(request.user, "role", "") not in EDITOR_ROLES:
+        raise PermissionDenied
+    today = timezone.localdate()
+    services = list(unverified(today))
+    return render(
+        request,
+        "catalogue/unverified.html",
+        {
+            "services": services,
+            "today": today,
+            "valid_today": set(
+                valid_on(
+                    Service.objects.filter(pk__in=[s.pk for s in services]), today
+                ).values_list("pk", flat=True)
+            ),
+        },
+    )

@@ -101,3 +101,28 @@ def query_lemmas(text: str) -> list[tuple[str, ...]]:
         word = match.group(0).lower()
         groups.extend(word_lemmas(part) for part in word.split("-") if part)
     return groups
+
+
+@lru_cache(maxsize=50_000)
+def word_base_forms(word: str) -> tuple[str, ...]:
+    """The base forms of one word (no compound parts); the word itself if Voikko does not know it.
+
+    A query word needs only its base forms: the index already holds the parts of every
+    compound, so "koordinaattori" finds "työkykykoordinaattori" without the query being split.
+    """
+    analyser = _analyser()
+    if analyser is None:
+        return (word,)
+    with _lock:
+        analyses = analyser.analyze(word)
+    forms = [str(a.get("BASEFORM", "")).lower() for a in analyses]
+    return tuple(dict.fromkeys(f for f in forms if f)) or (word,)
+
+
+def query_base_forms(text: str) -> list[tuple[str, ...]]:
+    """One group of alternative base forms per query word (hyphenated words split)."""
+    groups: list[tuple[str, ...]] = []
+    for match in _WORD.finditer(text):
+        word = match.group(0).lower()
+        groups.extend(word_base_forms(part) for part in word.split("-") if part)
+    return groups

@@ -1,6 +1,9 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from tukiverkko.accounts.models import Region
+
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html")
+    regions = Region.objects.prefetch_related("municipalities")
+    return render(request, "core/home.html", {"regions": regions})

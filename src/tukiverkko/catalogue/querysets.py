@@ -1,0 +1,88 @@
+"""Read-only catalogue queries shared by the pages: the network of a place, successors, upkeep."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from django.db.models import F, Prefetch, Q, QuerySet
+from django.utils.text import slugify
+
+from tukiverkko.accounts.models import Municipality, Region
+from tukiverkko.catalogue.models import ContactChannel, NetworkGroup, Service
+from tukiverkko.catalogue.search import valid_on
+
+VERIFY_EVERY_DAYS = 365
+
+
+def with_details(qs: QuerySet[Service]) -> QuerySet[Service]:
+    return qs.select_related("organisation", "service_type", "region").prefetch_related(
+        "need_areas",
+        "access_routes",
+        "municipalities",
+        Prefetch("contacts", queryset=ContactChannel.objects.order_by("position")),
+    )
+
+
+def municipality_by_slug(slug: str) -> Municipality | None:
+    """Municipalities by the slug of their Finnish name ("hameenlinna" for Hämeenlinna)."""
+    for m in Municipality.objects.select_related("region"):
+        if slugify(m.name_fi) == slug:
+            return m
+    return None
+
+
+def network_actors(
+    region: Region, day: dt.date, municipality: Municipality | None = None
+) -> list[tuple[str, str, list[Service]]]:
+    """(group value, group label, services) for every network group with a service valid on day."""
+    qs = Service.objects.filter(region=region)
+    if municipality is not None:
+        qs = qs.filter(municipalities=municipality)
+    services = list(with_details(valid_on(qs, day)).order_by("name_fi"))
+    groups: list[tuple[str, str, list[Service]]] = []
+    for value, label in NetworkGroup.choices:
+        members = [s for s in services if s.network_group == value]
+        if members:
+            groups.append((value, str(label), members))
+    return groups
+
+
+def successors_of(service: Service, day: dt.date) -> list[Service]:
+    """Services that took over when this one ended.
+
+    The catalogue files have no explicit successor, so this is read from the data: services
+    of the same region that began the day after this one ended, are valid on ``day`` and
+    share its service type, organisation or network group (kuntakokeilu 31.12.2024 →
+    työllisyysalue 1.1.2025). See docs/decisions/0020-successor-read-from-validity-dates.md.
+    """
+    if service.valid_to is None:
+        return []
+    start = service.valid_to + dt.timedelta(days=1)
+    candidates = list(
+        valid_on(
+            Service.objects.filter(region=service.region, valid_from=start).exclude(pk=service.pk),
+            day,
+        ).select_related("organisation")
+    )
+    # The closest kinship wins: same service type, else same organisation, else same group.
+    kinships: list[Callable[[Service], bool]] = [
+        lambda s: s.service_type_id == service.service_type_id,
+        lambda s: s.organisation_id == service.organisation_id,
+        lambda s: s.network_group == service.network_group,
+    ]
+    for same in kinships:
+        found = [s for s in candidates if same(s)]
+        if found:
+            return found
+    return []
+
+
+def unverified(today: dt.date) -> QuerySet[Service]:
+    """Services not verified within a year, never-verified first, then the oldest."""
+    limit = today - dt.timedelta(days=VERIFY_EVERY_DAYS)
+    return (
+        Service.objects.filter(Q(verified_on__isnull=True) | Q(verified_on__lt=limit))
+        .select_related("organisation", "region")
+        .order_by(F("verified_on").asc(nulls_first=True), "name_fi")
+    )
