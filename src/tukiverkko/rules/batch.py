@@ -7,7 +7,7 @@ row), the field and the reason; the other rows are evaluated. Only a file-level 
 ``person_id`` column, an unknown column, an unreadable file) stops the run.
 
 CSV conventions (docs/rules.md): booleans ``true/false`` (also ``1/0``, ``kyllä/ei``),
-decimals with ``.`` or ``,``, dates ``YYYY-MM-DD``, ``triggers`` as a ``;``-separated list where
+decimals with ``.`` or ``,`` (spaces as thousands separators allowed), dates ``YYYY-MM-DD``, ``triggers`` as a ``;``-separated list where
 ``none`` means "asked, none present" and an empty cell means unknown.
 """
 
@@ -77,7 +77,11 @@ def _parse(name: str) -> tuple[pl.Expr, pl.Expr, str]:
     raw = pl.when(raw == "").then(None).otherwise(raw)
     kind = spec.get("type")
     if kind in ("integer", "number"):
-        number = raw.str.replace(",", ".").cast(pl.Float64, strict=False)
+        number = (
+            raw.str.replace_all(r"[\s\u00a0]", "")
+            .str.replace(",", ".")
+            .cast(pl.Float64, strict=False)
+        )
         bad = number.is_null() | number.is_nan()
         reason = "not a number"
         if kind == "integer":

@@ -27,6 +27,7 @@ from tukiverkko.rules.expr import (
     all_of,
     any_of,
 )
+from tukiverkko.screening.was import NEEDS_ASSESSMENT_MAX
 
 
 @dataclass(frozen=True)
@@ -59,13 +60,14 @@ UNEMPLOYED = F("employment_status").isin("unemployed", "laid_off")
 NO_OCCUPATIONAL_HC = Not(F("has_occupational_health_care"))
 NO_STUDENT_HC = Not(F("has_student_health_care"))
 NOT_IN_MULTISECTORAL = Not(F("in_multisectoral_service"))
-# RULEBOOK §4.1 + §4.4 and the contract: true when score <= 7 or any trigger; a known side
+# The <= 7 cut is the screening app's (tukiverkko.screening.was, RULEBOOK §4.1); the rules read
+# the same constant so that it exists once. RULEBOOK §4.4 and the contract: true when score <= 7 or any trigger; a known side
 # decides alone (score 9 with triggers unasked = false); null only when neither is known.
 UNKNOWN = Const(None)
 # "Y or (neither known and unknown)": when score or triggers is known this is just Y (the known
 # side decides, the other counts as absent); when neither is, Y is false and the result unknown.
 NEEDS_ASSESSMENT = any_of(
-    Default(F("work_ability_score").le(P("work_ability.score_assess_max")), False),
+    Default(F("work_ability_score").le(NEEDS_ASSESSMENT_MAX), False),
     Default(NonEmpty(F("triggers")), False),
     all_of(Not(any_of(Known(F("work_ability_score")), Known(F("triggers")))), UNKNOWN),
 )
@@ -94,7 +96,7 @@ C_NO_SHC = c("no_student_hc", "Ei opiskeluterveydenhuoltoa", "[003]", NO_STUDENT
 C_CHALLENGE = c(
     "work_ability_challenge",
     "Työ- tai toimintakyvyn haaste: työkykypistemäärä enintään "
-    "{work_ability.score_assess_max} tai jokin heräte",
+    f"{NEEDS_ASSESSMENT_MAX} tai jokin heräte",
     "[001]",
     NEEDS_ASSESSMENT,
 )
@@ -181,7 +183,7 @@ RULES: tuple[ServiceRule, ...] = (
                 "capacity_limits",
                 "Ei pysty työ- ja toimintakyvyn vuoksi osallistumaan julkisiin "
                 "työvoimapalveluihin tai työhön (työkykypistemäärä enintään "
-                "{work_ability.score_assess_max} tai heräte)",
+                f"{NEEDS_ASSESSMENT_MAX} tai heräte)",
                 "[001]",
                 NEEDS_ASSESSMENT,
             ),

@@ -17,6 +17,7 @@ from tukiverkko.rules.routes import (
     walk,
 )
 from tukiverkko.rules.situation import Situation
+from tukiverkko.screening import was
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+\.[a-z_0-9]+)\}")
 
@@ -81,12 +82,11 @@ def work_ability(ctx: Context) -> dict[str, Any]:
     facts = ctx.situation
     score = facts.get("work_ability_score")
     needs = evaluate(NEEDS_ASSESSMENT, ctx)
-    limit = ctx.parameters.value("work_ability.score_assess_max", ctx.reference_date)
     reasons: list[str] = []
     if score is not None:
-        if limit is not None and score <= limit:
+        if was.needs_assessment(score):
             reasons.append(
-                f"Työkykypistemäärä {score} on enintään {labels.fi_number(limit)}: "
+                f"Työkykypistemäärä {score} on enintään {was.NEEDS_ASSESSMENT_MAX}: "
                 "selvitä työkykyä tarkemmin."
             )
         else:
