@@ -1,7 +1,7 @@
 """Population screening file → file: read CSV/Parquet, check every cell, evaluate, write.
 
-Every column is read as text and parsed by the field's type in the contract, so CSV and Parquet
-go through the same checks. A cell that does not parse, or breaks the contract (range, enum,
+CSV columns are read as text and parsed by the field's type in the contract; Parquet columns
+already of the right type skip the parsing but not the checks (ranges, enums, list items). A cell that does not parse, or breaks the contract (range, enum,
 age vs birth date), sends its row to ``OUTPUT.errors.csv`` with the row number (1 = first data
 row), the field and the reason; the other rows are evaluated. Only a file-level problem (no
 ``person_id`` column, an unknown column, an unreadable file) stops the run.
@@ -44,8 +44,23 @@ class Result:
     error_file: Path
 
 
-def read_text_frame(path: Path) -> pl.DataFrame:
-    """Every column as text (lists joined with ``;``), whatever the file type."""
+def _native(name: str, dtype: pl.DataType) -> bool:
+    """Is a Parquet column already of a type the field can use without parsing text?"""
+    spec = PROPERTIES[name]
+    kind = spec.get("type")
+    if kind in ("integer", "number"):
+        return dtype.is_numeric()
+    if kind == "boolean":
+        return dtype == pl.Boolean
+    if kind == "array":
+        return dtype == pl.List(pl.String)
+    if spec.get("format") == "date":
+        return dtype == pl.Date
+    return dtype == pl.String
+
+
+def read_frame(path: Path) -> pl.DataFrame:
+    """The file's columns: native types where they fit the field, text otherwise."""
     suffix = path.suffix.lower()
     try:
         if suffix == ".csv":
@@ -61,28 +76,37 @@ def read_text_frame(path: Path) -> pl.DataFrame:
         raise FileError(f"unknown column(s): {', '.join(unknown)}")
     if ID not in frame.columns:
         raise FileError(f"missing column: {ID}")
-    as_text = []
+    columns = []
     for name, dtype in frame.schema.items():
         col = pl.col(name)
-        if isinstance(dtype, pl.List):
-            col = pl.when(col.list.len() == 0).then(pl.lit("none")).otherwise(col.list.join(";"))
-        as_text.append(col.cast(pl.String).alias(name))
-    return frame.select(as_text)
+        if name == ID or not _native(name, dtype):
+            if isinstance(dtype, pl.List):
+                col = (
+                    pl.when(col.list.len() == 0).then(pl.lit("none")).otherwise(col.list.join(";"))
+                )
+            col = col.cast(pl.String)
+        columns.append(col.alias(name))
+    return frame.select(columns)
 
 
-def _parse(name: str) -> tuple[pl.Expr, pl.Expr, str]:
-    """(typed value, error mask, reason) for one text column."""
+def _parse(name: str, dtype: pl.DataType) -> tuple[pl.Expr, pl.Expr, str]:
+    """(typed value, error mask, reason) for one column (text, or already typed)."""
     spec = PROPERTIES[name]
-    raw = pl.col(name).str.strip_chars()
-    raw = pl.when(raw == "").then(None).otherwise(raw)
+    text = dtype == pl.String
+    raw = pl.col(name)
+    if text:
+        raw = raw.str.strip_chars()
+        raw = pl.when(raw == "").then(None).otherwise(raw)
     kind = spec.get("type")
     if kind in ("integer", "number"):
-        number = (
-            raw.str.replace_all(r"[\s\u00a0]", "")
-            .str.replace(",", ".")
-            .cast(pl.Float64, strict=False)
-        )
-        bad = number.is_null() | number.is_nan()
+        if text:
+            cleaned = raw.str.replace_all(" ", "", literal=True).str.replace_all(
+                "\u00a0", "", literal=True
+            )
+            number = cleaned.str.replace(",", ".", literal=True).cast(pl.Float64, strict=False)
+        else:
+            number = raw.cast(pl.Float64)
+        bad = number.is_null() | number.is_nan() | number.is_infinite()
         reason = "not a number"
         if kind == "integer":
             bad = bad | (number != number.floor())
@@ -95,20 +119,28 @@ def _parse(name: str) -> tuple[pl.Expr, pl.Expr, str]:
         reason += f" in {low if low is not None else '-∞'}–{high if high is not None else '∞'}"
         typed = number.cast(SCHEMA[name], strict=False)
     elif kind == "boolean":
-        lower = raw.str.to_lowercase()
-        typed = pl.when(lower.is_in(TRUE)).then(True).when(lower.is_in(FALSE)).then(False)
+        if text:
+            lower = raw.str.to_lowercase()
+            typed = pl.when(lower.is_in(TRUE)).then(True).when(lower.is_in(FALSE)).then(False)
+        else:
+            typed = raw
         bad = typed.is_null()
         reason = "not true/false"
     elif kind == "array":
         allowed = spec["items"]["enum"]
-        items = pl.when(raw.str.to_lowercase() == "none").then(pl.lit([], dtype=pl.List(pl.String)))
-        typed = items.otherwise(raw.str.split(";").list.eval(pl.element().str.strip_chars()))
-        bad = ~typed.list.eval(pl.element().is_in(allowed)).list.all() | (
+        if text:
+            none = pl.when(raw.str.to_lowercase() == "none").then(
+                pl.lit([], dtype=pl.List(pl.String))
+            )
+            typed = none.otherwise(raw.str.split(";").list.eval(pl.element().str.strip_chars()))
+        else:
+            typed = raw
+        bad = typed.list.eval(~pl.element().is_in(allowed)).list.any() | (
             typed.list.n_unique() != typed.list.len()
         )
         reason = f"items must be distinct, ';'-separated, of: {', '.join(allowed)} (or 'none')"
     elif spec.get("format") == "date":
-        typed = raw.str.to_date("%Y-%m-%d", strict=False)
+        typed = raw.str.to_date("%Y-%m-%d", strict=False) if text else raw
         bad = typed.is_null()
         reason = "not a date YYYY-MM-DD"
     elif "enum" in spec:
@@ -120,15 +152,42 @@ def _parse(name: str) -> tuple[pl.Expr, pl.Expr, str]:
     return typed.alias(name), (raw.is_not_null() & bad).fill_null(False), reason
 
 
+def _fast_typed(text: pl.DataFrame) -> pl.DataFrame:
+    """Text columns whose every cell is already canonical (``12.5``, ``true``, ``2025-06-01``)
+    become typed at once; only the others take the slower forgiving parse."""
+    replaced = []
+    for name, dtype in text.schema.items():
+        if name not in PROPERTIES or dtype != pl.String:
+            continue
+        spec, column = PROPERTIES[name], text[name]
+        try:
+            if spec.get("type") in ("integer", "number"):
+                replaced.append(column.cast(pl.Float64, strict=True))
+            elif spec.get("format") == "date":
+                replaced.append(column.str.to_date("%Y-%m-%d", strict=True))
+            elif spec.get("type") == "boolean" and column.is_in(["true", "false"]).all():
+                replaced.append(column == "true")
+        except pl.exceptions.PolarsError:
+            continue
+    return text.with_columns(replaced)
+
+
 def parse_chunk(text: pl.DataFrame, default_date: dt.date) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(typed rows without errors, error rows: row, person_id, field, reason)."""
+    text = _fast_typed(text)
     fields = [c for c in text.columns if c in PROPERTIES]
-    parsed = [_parse(name) for name in fields]
-    checked = text.select(
-        pl.col(ROW),
-        pl.col(ID),
-        *(typed for typed, _, _ in parsed),
-        *(bad.alias(f"__bad_{name}") for name, (_, bad, _) in zip(fields, parsed, strict=True)),
+    parsed = [_parse(name, text.schema[name]) for name in fields]
+    # Lazy, so that polars computes each shared sub-expression (the cleaned text, the number)
+    # once per column instead of once per use — several times faster on CSV.
+    checked = (
+        text.lazy()
+        .select(
+            pl.col(ROW),
+            pl.col(ID),
+            *(typed for typed, _, _ in parsed),
+            *(bad.alias(f"__bad_{n}") for n, (_, bad, _) in zip(fields, parsed, strict=True)),
+        )
+        .collect()
     )
     if "birth_date" in fields:
         ref = pl.col("reference_date") if "reference_date" in fields else pl.lit(None, pl.Date)
@@ -194,7 +253,7 @@ def screen_file(
     """Screen every row of ``source`` into ``target`` (CSV or Parquet by extension)."""
     if target.suffix.lower() not in (".csv", ".parquet"):
         raise FileError(f"{target.name}: unsupported output type (use .csv or .parquet)")
-    text = read_text_frame(source).with_row_index(ROW, offset=1)
+    text = read_frame(source).with_row_index(ROW, offset=1)
     text = text.with_columns(pl.col(ROW).cast(pl.Int64))
     outputs: list[pl.DataFrame] = []
     errors: list[pl.DataFrame] = []

@@ -97,6 +97,7 @@ p3,2025-06-01,abc,,jobless,11,foo,maybe,,
 p4,2025-06-01,30,2000-01-01,,,,,,
 p5,,,,,,,,,
 p6,2025-06-01,2.5,2030-01-01,,,addiction;addiction,kyllä,,1e3
+p7,2025-06-01,,,,,,,,inf
 """
 
 
@@ -135,8 +136,9 @@ def test_screen_writes_statuses_and_an_error_file(tmp_path):
         (6, "age"),
         (6, "birth_date"),
         (6, "triggers"),
+        (7, "earnings_last_5_years_eur"),
     } == bad
-    assert "3 screened" in out.getvalue() and "3 with errors" in out.getvalue()
+    assert "3 screened" in out.getvalue() and "4 with errors" in out.getvalue()
 
 
 def test_screen_parquet_in_and_out(tmp_path):

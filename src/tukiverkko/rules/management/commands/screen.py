@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if options["chunk_size"] < 1:
             raise CommandError("--chunk-size: must be at least 1", returncode=2)
+        start = time.perf_counter()
         try:
             result = screen_file(
                 options["input"],
@@ -47,7 +49,9 @@ class Command(BaseCommand):
             )
         except FileError as exc:
             raise CommandError(str(exc), returncode=2) from None
+        seconds = time.perf_counter() - start
         self.stdout.write(
             f"{result.rows} rows: {result.screened} screened → {result.output}; "
-            f"{result.errors} with errors → {result.error_file}"
+            f"{result.errors} with errors → {result.error_file} "
+            f"({seconds:.2f} s, {result.rows / max(seconds, 1e-9):,.0f} rows/s)"
         )
