@@ -116,14 +116,22 @@ def work_ability(ctx: Context) -> dict[str, Any]:
             reasons.append("Ohjaa terveysasemalle.")
         else:
             reasons.append(
-                "Selvitä, onko asiakkaalla työterveyshuolto: sen mukaan ohjataan "
-                "työterveyshuoltoon tai työttömien terveydenhoitajalle."
+                f"Selvitä ensin: {route_unknowns(ctx)} – sen mukaan ohjataan "
+                "työterveyshuoltoon, opiskeluterveydenhuoltoon tai työttömien terveydenhoitajalle."
             )
         if facts.get("nurse_or_coordinator_assessment_done") is not True:
             reasons.append(
                 "Ennen lääkäriä aina terveydenhoitajan tai työkykykoordinaattorin kartoitus."
             )
     return {"score": score, "needs_assessment": needs, "reasons": reasons}
+
+
+def route_unknowns(ctx: Context) -> str:
+    """The missing facts of the health-care route step that could not be decided."""
+    _, path = walk(HEALTH_CARE_ROUTE, ctx)
+    undecided = next(s for s in HEALTH_CARE_ROUTE.steps if f"{s.id}:unknown" in path)
+    fields = sorted(f for f in undecided.condition.fields() if f not in ctx.situation)
+    return ", ".join(labels.FIELDS[f].lower() for f in fields)
 
 
 def routes(ctx: Context) -> dict[str, Any]:

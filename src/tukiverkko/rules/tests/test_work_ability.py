@@ -63,7 +63,11 @@ def test_needs_assessment_from_score_or_triggers(recommend_for, facts, needs):
             },
             "terveysasemalle",
         ),
-        ({"work_ability_score": 5}, "Selvitä, onko asiakkaalla työterveyshuolto"),
+        ({"work_ability_score": 5}, "Selvitä ensin: työterveyshuolto käytössä – sen mukaan"),
+        (
+            {"work_ability_score": 5, "has_occupational_health_care": False},
+            "Selvitä ensin: opiskeluterveydenhuolto käytössä, opiskelija – sen mukaan",
+        ),
         ({"work_ability_score": 5}, "Ennen lääkäriä aina"),
         ({"triggers": ["addiction", "rejected_benefit"]}, "Herätteet: riippuvuuksia, hylätty"),
         ({"work_ability_score": 9}, "Työkykypistemäärä 9."),
