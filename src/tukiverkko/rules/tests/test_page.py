@@ -133,3 +133,28 @@ def test_nothing_is_written_to_the_database(client, heinola_catalogue):
 def test_swedish_ui(client):
     html = client.get("/sv/tyokykymittari/").content.decode()
     assert 'lang="sv"' in html
+
+
+def test_every_ui_string_is_translated():
+    # given the compiled catalogues; then every Finnish source string has sv and en text
+    import gettext
+    import re
+    from pathlib import Path
+
+    locale = Path(__file__).parents[1] / "locale"
+    po = (locale / "sv" / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")
+    msgids = [
+        "".join(re.findall(r'"(.*)"', block))
+        for block in re.findall(r'^msgid ((?:".*"\n)+)', po, re.M)
+    ]
+    msgids = [m.replace('\\"', '"') for m in msgids if m]
+    assert len(msgids) > 100
+    for lang in ("sv", "en"):
+        catalogue = gettext.translation("django", locale, languages=[lang])
+        untranslated = [m for m in msgids if catalogue.gettext(m) == m and m not in ("Kela",)]
+        assert untranslated == [], lang
+
+
+def test_english_page_is_translated(client):
+    html = client.post("/en/tyokykymittari/", {"age": "20"}).content.decode()
+    assert "Work ability meter" in html and "Ask next" in html and "Age" in html
