@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Body, Router
+from ninja import Body, Router, Status
 
 from tukiverkko.rules.definitions import RULES
 from tukiverkko.rules.engine import recommend
@@ -21,14 +21,14 @@ router = Router(tags=["rules"])
 @router.post("/recommend", response={200: dict[str, Any], 400: dict[str, Any]})
 def recommend_endpoint(
     request: HttpRequest, situation: Body[dict[str, Any]]
-) -> tuple[int, dict[str, Any]]:
+) -> Status[dict[str, Any]]:
     """Evaluate every service type's eligibility and the routes for one ClientSituation."""
     try:
         valid = validate(situation)
     except SituationError as exc:
         errors = [{"field": e.field, "code": e.code, "reason": e.reason} for e in exc.errors]
-        return 400, {"errors": errors}
-    return 200, recommend(valid)
+        return Status(400, {"errors": errors})
+    return Status(200, recommend(valid))
 
 
 @router.get("/service-types", response=list[str])

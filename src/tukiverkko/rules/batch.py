@@ -82,11 +82,16 @@ def read_frame(path: Path) -> pl.DataFrame:
         if name == ID or not _native(name, dtype):
             if isinstance(dtype, pl.List):
                 col = (
-                    pl.when(col.list.len() == 0).then(pl.lit("none")).otherwise(col.list.join(";"))
+                    pl.when(col.list.len() == 0)
+                    .then(pl.lit("none"))
+                    .otherwise(col.list.eval(pl.element().cast(pl.String)).list.join(";"))
                 )
             col = col.cast(pl.String)
         columns.append(col.alias(name))
-    return frame.select(columns)
+    try:
+        return frame.select(columns)
+    except pl.exceptions.PolarsError as exc:  # e.g. a nested column that has no text form
+        raise FileError(f"{path.name}: cannot read the columns as text: {exc}") from None
 
 
 def _parse(name: str, dtype: pl.DataType) -> tuple[pl.Expr, pl.Expr, str]:

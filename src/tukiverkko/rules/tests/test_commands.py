@@ -184,6 +184,35 @@ def test_screen_file_level_problems_exit_2(tmp_path, name, content, message):
     assert caught.value.returncode == 2 and message in str(caught.value)
 
 
+def test_screen_parquet_columns_of_another_type_are_parsed_as_text(tmp_path):
+    # given Parquet with a list of numbers as triggers and a date as text
+    source = tmp_path / "in.parquet"
+    pl.DataFrame(
+        {
+            "person_id": ["a", "b"],
+            "triggers": [[1], []],
+            "reference_date": ["2024-06-01", "x"],
+            "age": ["23", "24"],
+        }
+    ).write_parquet(source)
+    target = tmp_path / "out.csv"
+    call_command("screen", str(source), str(target), "--no-progress", stdout=io.StringIO())
+    errors = pl.read_csv(tmp_path / "out.csv.errors.csv")
+    assert set(zip(errors["row"], errors["field"], strict=True)) == {
+        (1, "triggers"),
+        (2, "reference_date"),
+    }
+    assert pl.read_csv(target).height == 0
+
+
+def test_screen_a_column_without_a_text_form_exits_2(tmp_path):
+    source = tmp_path / "in.parquet"
+    pl.DataFrame({"person_id": ["a"], "age": [b"\xff"]}).write_parquet(source)
+    with pytest.raises(CommandError) as caught:
+        call_command("screen", str(source), str(tmp_path / "o.csv"), "--no-progress")
+    assert caught.value.returncode == 2 and "cannot read the columns" in str(caught.value)
+
+
 def test_screen_refuses_an_unknown_output_type_and_a_bad_chunk_size(tmp_path):
     source = tmp_path / "in.csv"
     source.write_text("person_id\na\n", encoding="utf-8")
