@@ -8,6 +8,7 @@ serialises to ``contracts/instrument-result.schema.json``; any bad answer set ra
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -88,9 +89,9 @@ class Problem:
         if self.code == "unknown":
             return f"{self.item}: unknown item id"
         if self.code == "not_integer":
-            return f"{self.item}: {self.value!r} is not an integer (allowed: {allowed})"
+            return f"{self.item}: {shown(self.value)} is not an integer (allowed: {allowed})"
         if self.code == "not_allowed":
-            return f"{self.item}: {self.value!r} is not an allowed answer (allowed: {allowed})"
+            return f"{self.item}: {shown(self.value)} is not an allowed answer (allowed: {allowed})"
         # too_many_missing: value is the number of unanswered items
         return (
             f"{self.item}: missing — {self.value} items unanswered, too many to compute a score "
@@ -211,6 +212,11 @@ class Instrument:
         """Validate and score; raises AnswerError naming every bad item."""
         values, extras = self.validate(answers)
         return self.scorer(values, extras)
+
+
+def shown(value: object) -> str:
+    """A value as it would look in the JSON answers ("a", true, 2.5)."""
+    return json.dumps(value, ensure_ascii=False, default=str)
 
 
 def pick(texts: Texts, lang: str) -> str:

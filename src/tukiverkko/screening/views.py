@@ -1,0 +1,258 @@
+"""Screening pages: fill in and score an instrument (htmx live score + plain POST), checklists.
+
+Thin views over the pure instrument functions. Nothing is stored and no answer is logged: the
+answers live only in the request that scores them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from tukiverkko.screening.instruments import INSTRUMENTS, AnswerError, Instrument, Problem
+from tukiverkko.screening.instruments import risk_factors as risk_factor_list
+from tukiverkko.screening.instruments import triggers as trigger_list
+from tukiverkko.screening.instruments.base import InstrumentResult, has_lang, pick
+
+#: Instrument names and short descriptions for the UI (the pure modules hold Finnish only).
+NAMES = {
+    "was": gettext_lazy("Työkykypistemäärä (WAS)"),
+    "wai": gettext_lazy("Työkykyindeksi (WAI)"),
+    "phq9": gettext_lazy("PHQ-9 (masennusoireet)"),
+    "gad7": gettext_lazy("GAD-7 (ahdistuneisuusoireet)"),
+    "audit": gettext_lazy("AUDIT (alkoholinkäyttö)"),
+    "audit_c": gettext_lazy("AUDIT-C (alkoholinkäytön lyhyt kysely)"),
+    "odi": gettext_lazy("Oswestry-indeksi (ODI, alaselkäkivun haitta)"),
+}
+DESCRIPTIONS = {
+    "was": gettext_lazy("Asiakkaan oma arvio nykyisestä työkyvystään asteikolla 0–10."),
+    "wai": gettext_lazy("Seitsemän osion työkykyindeksi, 7–49 pistettä."),
+    "phq9": gettext_lazy("Yhdeksän kysymyksen masennusoirekysely, 0–27 pistettä."),
+    "gad7": gettext_lazy("Seitsemän kysymyksen ahdistuneisuusoirekysely, 0–21 pistettä."),
+    "audit": gettext_lazy("Kymmenen kysymyksen alkoholinkäytön riskien tunnistamistesti, 0–40."),
+    "audit_c": gettext_lazy("AUDIT:n kolme ensimmäistä kysymystä, 0–12 pistettä."),
+    "odi": gettext_lazy("Kymmenen osion selkäkivun toimintakykyhaitta, 0–100 %."),
+}
+FLAGS = {
+    "phq9_item9_positive": gettext_lazy(
+        "Kysymykseen 9 (kuolemaan tai itsensä vahingoittamiseen liittyvät ajatukset) on "
+        "vastattu yli 0 pistettä kokonaispisteistä riippumatta."
+    ),
+    "screen_positive": gettext_lazy("Seulontapositiivinen: raja-arvo ylittyy."),
+    "sex_not_given": gettext_lazy(
+        "Sukupuolta ei annettu: käytettiin alempaa (naisten) raja-arvoa."
+    ),
+    "audit_zone_raised": gettext_lazy(
+        "Toimenpidetasoa nostettiin yhdellä riippuvuus- tai haittakysymysten (4–6 tai 9–10) vuoksi."
+    ),
+    "odi_sections_missing": gettext_lazy(
+        "Osa osioista jätettiin vastaamatta; indeksi laskettiin vastatuista osioista."
+    ),
+}
+SEXES = {"male": gettext_lazy("Mies"), "female": gettext_lazy("Nainen")}
+
+
+def item_refs(instrument: Instrument) -> dict[str, str]:
+    """What each item is called on the page: 1, 2, 3 … or, for grouped items (WAI), 2a, 2b, 7c."""
+    if not any(item.group for item in instrument.items):
+        return {item.id: str(n) for n, item in enumerate(instrument.items, start=1)}
+    groups: dict[str, list[str]] = {}
+    for item in instrument.items:
+        groups.setdefault((item.group or {}).get("fi", item.id), []).append(item.id)
+    refs: dict[str, str] = {}
+    for number, members in enumerate(groups.values(), start=1):
+        for letter, item_id in zip("abcdefgh", members, strict=False):
+            refs[item_id] = f"{number}{letter}" if len(members) > 1 else str(number)
+    return refs
+
+
+@dataclass
+class Question:
+    id: str
+    number: str
+    text: str
+    finnish_only: bool
+    group: str
+    options: list[dict[str, Any]]
+    error: str = ""
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    instruments = [
+        {"id": i.id, "name": NAMES[i.id], "description": DESCRIPTIONS[i.id]}
+        for i in INSTRUMENTS.values()
+    ]
+    return render(request, "screening/index.html", {"instruments": instruments})
+
+
+@require_http_methods(["GET", "POST"])
+def instrument_page(request: HttpRequest, instrument_id: str) -> HttpResponse:
+    instrument = INSTRUMENTS.get(instrument_id)
+    if instrument is None:
+        raise Http404(instrument_id)
+    answers: dict[str, object] = {}
+    result: InstrumentResult | None = None
+    problems: list[Problem] = []
+    if request.method == "POST":
+        answers = answers_from_post(instrument, request.POST)
+        try:
+            result = instrument.score(answers)
+        except AnswerError as exc:
+            problems = exc.problems
+    context = page_context(instrument, answers, result, problems, live=_is_htmx(request))
+    if _is_htmx(request):
+        return render(request, "screening/_result.html", context)
+    return render(request, "screening/instrument.html", context)
+
+
+def answers_from_post(instrument: Instrument, post: Mapping[str, str]) -> dict[str, object]:
+    """Form values → the answers mapping; a non-number stays a string for the validator."""
+    answers: dict[str, object] = {}
+    for item in instrument.items:
+        raw = (post.get(item.id) or "").strip()
+        if raw:
+            answers[item.id] = int(raw) if raw.lstrip("-").isdigit() else raw
+    for name in instrument.extras:
+        raw = (post.get(name) or "").strip()
+        if raw:
+            answers[name] = raw
+    return answers
+
+
+def page_context(
+    instrument: Instrument,
+    answers: Mapping[str, object],
+    result: InstrumentResult | None,
+    problems: list[Problem],
+    *,
+    live: bool,
+) -> dict[str, Any]:
+    lang = get_language() or "fi"
+    errors = {p.item: problem_text(instrument, p) for p in problems}
+    # While filling in (htmx), unanswered items are progress, not errors.
+    only_missing = all(p.code == "missing" for p in problems)
+    show_errors = bool(problems) and not (live and only_missing)
+    refs = item_refs(instrument)
+    questions = []
+    for item in instrument.items:
+        questions.append(
+            Question(
+                id=item.id,
+                number=refs[item.id],
+                text=item.label(lang),
+                finnish_only=not has_lang(item.text, lang),
+                group=pick(item.group, lang) if item.group else "",
+                options=[
+                    {
+                        "value": o.value,
+                        "label": o.text(lang),
+                        "checked": answers.get(item.id) == o.value,
+                    }
+                    for o in item.options
+                ],
+                error=errors.get(item.id, "") if show_errors else "",
+            )
+        )
+    answered = sum(1 for item in instrument.items if item.id in answers)
+    return {
+        "instrument": instrument,
+        "name": NAMES[instrument.id],
+        "description": DESCRIPTIONS[instrument.id],
+        "instructions": pick(instrument.instructions, lang) if instrument.instructions else "",
+        "finnish_only": lang not in instrument.item_languages,
+        "questions": questions,
+        "sex_options": [
+            {"value": v, "label": SEXES[v], "checked": answers.get("sex") == v}
+            for v in instrument.extras.get("sex", ())
+        ],
+        "result": result,
+        "flags": [{"slug": f, "text": FLAGS[f]} for f in (result.flags if result else ())],
+        "item9_positive": bool(result and "phq9_item9_positive" in result.flags),
+        "errors": [errors[k] for k in errors] if show_errors else [],
+        "error_links": [{"item": k, "text": v} for k, v in errors.items()] if show_errors else [],
+        "answered": answered,
+        "total_items": len(instrument.items),
+        "bands": instrument.bands,
+    }
+
+
+def problem_text(instrument: Instrument, problem: Problem) -> str:
+    """A Finnish (translatable) message naming the item and what to do."""
+    label = item_refs(instrument).get(problem.item, problem.item)
+    if problem.code == "missing":
+        return _("Kohta %(item)s: vastaus puuttuu. Valitse yksi vaihtoehdoista.") % {"item": label}
+    if problem.code == "too_many_missing":
+        return _(
+            "Kohta %(item)s: vastaus puuttuu. Indeksiä ei lasketa, jos vastaamatta on yli "
+            "%(max)s osiota."
+        ) % {"item": label, "max": instrument.max_missing}
+    if problem.code == "unknown":
+        return _("Tuntematon kohta %(item)s.") % {"item": label}
+    if problem.item == "sex":
+        return _("Sukupuoli: valitse mies tai nainen, tai jätä valitsematta.")
+    return _("Kohta %(item)s: valitse jokin annetuista vaihtoehdoista.") % {"item": label}
+
+
+def _is_htmx(request: HttpRequest) -> bool:
+    return bool(getattr(request, "htmx", False))
+
+
+@require_http_methods(["GET", "POST"])
+def triggers(request: HttpRequest) -> HttpResponse:
+    groups = trigger_list.GROUPS
+    selected = _selected(request, groups)
+    chosen_triggers = [i for i in trigger_list.TRIGGERS if i.slug in selected]
+    context = {
+        "title": _("Työkyvyn tuen tarpeen herätteet"),
+        "intro": _(
+            "Yksikin heräte on syy ottaa työkyky puheeksi ja pyytää asiakasta arvioimaan "
+            "työkykynsä asteikolla 0–10."
+        ),
+        "groups": groups,
+        "selected": selected,
+        "submitted": request.method == "POST",
+        "summary": (
+            _("Herätteitä valittu: %(count)s. Ota työkyky puheeksi ja käytä työkykypistemäärää.")
+            % {"count": len(chosen_triggers)}
+            if chosen_triggers
+            else _("Herätteitä ei valittu.")
+        ),
+        "source": trigger_list.SOURCE,
+        "link_was": bool(chosen_triggers),
+    }
+    return render(request, "screening/checklist.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def risk_factors(request: HttpRequest) -> HttpResponse:
+    groups = risk_factor_list.GROUPS
+    selected = _selected(request, groups)
+    context = {
+        "title": _("Työkyvyttömyyden riskitekijät"),
+        "intro": _(
+            "Tarkistuslista ammattilaiselle: tekijät kertovat, mihin kiinnittää huomiota. "
+            "Niitä ei lasketa yhteen pisteiksi."
+        ),
+        "groups": groups,
+        "selected": selected,
+        "submitted": request.method == "POST",
+        "summary": _("Riskitekijöitä valittu: %(count)s.") % {"count": len(selected)},
+        "source": risk_factor_list.SOURCE,
+        "link_was": False,
+    }
+    return render(request, "screening/checklist.html", context)
+
+
+def _selected(request: HttpRequest, groups: tuple[trigger_list.ChecklistGroup, ...]) -> set[str]:
+    if request.method != "POST":
+        return set()
+    known = {item.slug for group in groups for item in group.items}
+    # Unknown values cannot come from the form; they are ignored, never echoed.
+    return {slug for slug in request.POST.getlist("item") if slug in known}
