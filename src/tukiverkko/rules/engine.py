@@ -17,7 +17,7 @@ from tukiverkko.rules.routes import (
     walk,
 )
 from tukiverkko.rules.situation import Situation
-from tukiverkko.screening import was
+from tukiverkko.screening.instruments import tyokykymittari as mittari
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+\.[a-z_0-9]+)\}")
 
@@ -78,19 +78,19 @@ def evaluate_service(rule: ServiceRule, ctx: Context) -> dict[str, Any]:
 
 
 def work_ability(ctx: Context) -> dict[str, Any]:
-    """Work-ability score, the ≤ 7 rule and the Heinola Työkykymittari flow (RULEBOOK §4)."""
+    """Work-ability score, triggers and the Heinola Työkykymittari flow (RULEBOOK §4).
+
+    The flow itself is the screening app's (``screening.instruments.tyokykymittari``); a
+    ClientSituation does not record the need it asks about (sick leave, rehabilitation, further
+    investigation), so for a low score the flow's answer is "ask about the need". The rules add
+    where the referral goes (the health-care route decision list) when the need is evident.
+    """
     facts = ctx.situation
     score = facts.get("work_ability_score")
     needs = evaluate(NEEDS_ASSESSMENT, ctx)
     reasons: list[str] = []
     if score is not None:
-        if was.needs_assessment(score):
-            reasons.append(
-                f"Työkykypistemäärä {score} on enintään {was.NEEDS_ASSESSMENT_MAX}: "
-                "selvitä työkykyä tarkemmin."
-            )
-        else:
-            reasons.append(f"Työkykypistemäärä {score}.")
+        reasons += mittari.next_step(mittari.MittariAnswers(score=score)).reasons
     triggers = facts.get("triggers")
     if triggers:
         names = ", ".join(labels.VALUES["triggers"][t] for t in triggers)
@@ -101,28 +101,29 @@ def work_ability(ctx: Context) -> dict[str, Any]:
             "ja käy herätteet läpi."
         )
     elif not needs:
-        reasons.append("Ei tarvetta selvittelyille.")
+        if score is None:
+            reasons.append("Ei tarvetta selvittelyille.")
     else:
         route, _ = walk(HEALTH_CARE_ROUTE, ctx)
-        if route == "occupational_health_care":
-            reasons.append("Ohjaa työterveyshuoltoon.")
-        elif route == "student_health_care":
-            reasons.append("Ohjaa opiskeluterveydenhuoltoon.")
-        elif route == "unemployed_health_check":
+        where = {
+            "occupational_health_care": "ohjaa työterveyshuoltoon.",
+            "student_health_care": "ohjaa opiskeluterveydenhuoltoon.",
+            "unemployed_health_check": (
+                "ohjaa työttömien terveydenhoitajalle ja/tai konsultoi työkykykoordinaattoria."
+            ),
+            "health_centre": "ohjaa terveysasemalle tai konsultoi työkykykoordinaattoria.",
+        }
+        if route is not None:
             reasons.append(
-                "Ohjaa työttömien terveydenhoitajalle ja/tai konsultoi työkykykoordinaattoria."
+                "Jos tarve sairauslomalle, kuntoutukselle tai selvittelyille: " + where[route]
             )
-        elif route == "health_centre":
-            reasons.append("Ohjaa terveysasemalle.")
         else:
             reasons.append(
                 f"Selvitä ensin: {route_unknowns(ctx)} – sen mukaan ohjataan "
                 "työterveyshuoltoon, opiskeluterveydenhuoltoon tai työttömien terveydenhoitajalle."
             )
         if facts.get("nurse_or_coordinator_assessment_done") is not True:
-            reasons.append(
-                "Ennen lääkäriä aina terveydenhoitajan tai työkykykoordinaattorin kartoitus."
-            )
+            reasons.append(mittari.NURSE_FIRST)
     return {"score": score, "needs_assessment": needs, "reasons": reasons}
 
 

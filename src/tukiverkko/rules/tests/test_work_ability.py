@@ -34,10 +34,12 @@ def test_needs_assessment_from_score_or_triggers(recommend_for, facts, needs):
     ("facts", "phrase"),
     [
         ({}, "Kysy työkykypistemäärä"),
-        ({"work_ability_score": 9, "triggers": []}, "Ei tarvetta selvittelyille"),
+        ({"work_ability_score": 9, "triggers": []}, "ei tarvetta selvittelyille"),
+        ({"triggers": []}, "Ei tarvetta selvittelyille."),
+        ({"work_ability_score": 5}, "Kysy, millainen haaste toimintakyvyssä on"),
         (
             {"work_ability_score": 5, "has_occupational_health_care": True},
-            "Ohjaa työterveyshuoltoon",
+            "ohjaa työterveyshuoltoon",
         ),
         (
             {"work_ability_score": 5, "has_occupational_health_care": False, "is_student": True},
@@ -68,9 +70,12 @@ def test_needs_assessment_from_score_or_triggers(recommend_for, facts, needs):
             {"work_ability_score": 5, "has_occupational_health_care": False},
             "Selvitä ensin: opiskeluterveydenhuolto käytössä, opiskelija – sen mukaan",
         ),
-        ({"work_ability_score": 5}, "Ennen lääkäriä aina"),
+        (
+            {"work_ability_score": 5},
+            "Aina terveydenhoitajan tai työkykykoordinaattorin kartoitus ennen",
+        ),
         ({"triggers": ["addiction", "rejected_benefit"]}, "Herätteet: riippuvuuksia, hylätty"),
-        ({"work_ability_score": 9}, "Työkykypistemäärä 9."),
+        ({"work_ability_score": 9}, "Työkykypistemäärä 9: 8 tai yli."),
     ],
 )
 def test_tyokykymittari_flow_explains_the_next_step(recommend_for, facts, phrase):
@@ -82,4 +87,4 @@ def test_no_reminder_of_the_nurse_step_when_it_is_done(recommend_for):
     reasons = recommend_for(work_ability_score=5, nurse_or_coordinator_assessment_done=True)[
         "work_ability"
     ]["reasons"]
-    assert not any("Ennen lääkäriä" in r for r in reasons)
+    assert not any("ennen lääkärin" in r for r in reasons)
