@@ -7,6 +7,11 @@ from typing import Any
 
 from tukiverkko.rules import labels
 from tukiverkko.rules.definitions import BY_SLUG
+from tukiverkko.rules.engine import render
+from tukiverkko.rules.parameters import default
+from tukiverkko.rules.routes import VOCATIONAL_REHABILITATION
+
+STEPS = {step.id: step.text for step in VOCATIONAL_REHABILITATION.steps}
 
 MARK = {True: "✓ täyttyy", False: "✗ ei täyty", None: "? ei tiedetä"}
 
@@ -36,7 +41,11 @@ def as_text(recommendation: dict[str, Any]) -> str:
     voc = recommendation["routes"]["vocational_rehabilitation"]
     organiser = labels.OUTCOMES.get(voc["organiser"] or "", "ei tiedetä")
     out.append(f"Ammatillisen kuntoutuksen järjestäjä: {organiser}")
-    out += [f"  - {step}" for step in voc.get("path", [])]
+    answers = {"yes": "kyllä", "no": "ei", "unknown": "ei tiedetä"}
+    for entry in voc.get("path", []):
+        step, answer = entry.split(":")
+        question = render(STEPS[step], day, default())
+        out.append(f"  - {question} {answers[answer]}")
     for actor in voc.get("supplementary", []):
         out.append(f"  Lisäksi: {labels.OUTCOMES[actor]}")
     health = recommendation["routes"].get("health_care_route")

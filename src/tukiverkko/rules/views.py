@@ -21,9 +21,11 @@ from tukiverkko.catalogue.models import ContactChannel, Service
 from tukiverkko.rules import labels
 from tukiverkko.rules.definitions import BY_SLUG
 from tukiverkko.rules.engine import recommend
+from tukiverkko.rules.engine import render as fill_parameters
 from tukiverkko.rules.forms import SituationForm
+from tukiverkko.rules.parameters import default
 from tukiverkko.rules.routes import VOCATIONAL_REHABILITATION
-from tukiverkko.rules.situation import SituationError, validate
+from tukiverkko.rules.situation import PROPERTIES, SituationError, validate
 
 ORDER = ("eligible", "unknown", "not_eligible", "not_available")
 
@@ -82,7 +84,9 @@ def present(result: dict[str, Any], municipality: str | None) -> dict[str, Any]:
     path = []
     for entry in voc["path"]:
         step, answer = entry.split(":")
-        path.append({"question": steps[step], "answer": answers[answer]})
+        path.append(
+            {"question": fill_parameters(steps[step], day, default()), "answer": answers[answer]}
+        )
     health = result["routes"].get("health_care_route")
     return {
         "result": result,
@@ -92,9 +96,16 @@ def present(result: dict[str, Any], municipality: str | None) -> dict[str, Any]:
         "supplementary": [gettext(labels.OUTCOMES[a]) for a in voc["supplementary"]],
         "path": path,
         "health_route": gettext(labels.OUTCOMES[health]) if health else None,
-        "questions": [(f, gettext(labels.FIELDS[f])) for f in result["next_questions"]],
+        "questions": [(anchor(f), gettext(labels.FIELDS[f])) for f in result["next_questions"]],
         "municipality": municipality,
     }
+
+
+def anchor(field: str) -> str:
+    """The id of the form control a question links to (radio and checkbox groups: the first)."""
+    spec = PROPERTIES[field]
+    grouped = spec.get("type") in ("boolean", "array")
+    return f"id_{field}_0" if grouped else f"id_{field}"
 
 
 @require_http_methods(["GET", "POST"])

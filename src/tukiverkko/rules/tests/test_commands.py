@@ -56,6 +56,10 @@ def test_text_format_is_finnish(tmp_path):
     assert "Etsivä nuorisotyö: täyttyy" in text
     assert "Kysy seuraavaksi:" in text
     assert "tapaturma- tai liikennevakuutuslaitos" in text
+    assert (
+        "Johtuuko kuntoutustarve työtapaturmasta, ammattitaudista tai liikennevahingosta? kyllä"
+        in text
+    )
     assert "työvoimaviranomainen" in text
 
 

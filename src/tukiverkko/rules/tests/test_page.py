@@ -92,6 +92,15 @@ def test_post_shows_criteria_in_text_and_local_offerings(client, heinola_catalog
     # the ended kuntakokeilu offering is not offered in 2025
     assert "Kuntakokeilu Heinola" not in html
     assert "Kysy seuraavaksi" in html
+    assert 'href="#id_disability_0"' in html  # a yes/no question links to its first radio
+    assert "Johtuuko kuntoutustarve työtapaturmasta" in html
+
+
+def test_organiser_path_shows_the_threshold_of_the_year(client):
+    html = client.post(
+        URL, {"reference_date": "2026-02-01", "rehabilitation_cause": "illness_or_injury"}
+    ).content.decode()
+    assert "vähintään 41\u00a0143,38 (vuoden 2024 taso, uusin tiedossa oleva" in html
 
 
 def test_htmx_post_returns_only_the_result_partial(client):
