@@ -49,3 +49,41 @@ def test_batch_and_single_person_agree(situations):
 def test_chunks_cover_every_row_once():
     frame = pl.DataFrame({"x": range(10)})
     assert [c["x"].to_list() for c in chunks(frame, 4)] == [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]
+
+
+def csv_cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ";".join(value) if value else "none"
+    return str(value)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(DATED_SITUATIONS, min_size=1, max_size=20))
+def test_csv_file_path_agrees_with_single_person(tmp_path_factory, situations):
+    # given random situations written as CSV by the documented conventions
+    import csv
+    from pathlib import Path
+
+    from tukiverkko.rules.batch import screen_file
+    from tukiverkko.rules.situation import PROPERTIES
+
+    folder = Path(tmp_path_factory.mktemp("csv"))
+    with (folder / "in.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["person_id", *PROPERTIES])
+        for i, s in enumerate(situations):
+            writer.writerow([str(i), *(csv_cell(s.get(name)) for name in PROPERTIES)])
+    # when screened file → file
+    result = screen_file(folder / "in.csv", folder / "out.parquet", default(), DAY, progress=False)
+    rows = pl.read_parquet(folder / "out.parquet").to_dicts()
+    # then no row is rejected and every status equals the one-person answer
+    assert result.errors == 0 and len(rows) == len(situations)
+    for data, row in zip(situations, rows, strict=True):
+        single = recommend(validate(data, default_date=DAY))
+        assert row["needs_assessment"] == single["work_ability"]["needs_assessment"]
+        for service in single["services"]:
+            assert row[service["service_type"]] == service["status"], service["service_type"]
