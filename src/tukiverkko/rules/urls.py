@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from tukiverkko.rules import views
 
 app_name = "rules"
-urlpatterns: list[object] = []
+urlpatterns = [
+    path("", views.tyokykymittari, name="tyokykymittari"),
+]

@@ -1,0 +1,90 @@
+"""needs_assessment and the Heinola Työkykymittari flow (RULEBOOK §4)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tukiverkko.screening import was
+
+
+@pytest.mark.parametrize("score", range(11))
+def test_needs_assessment_is_the_screening_rule(recommend_for, score):
+    # the rules read the screening app's ≤ 7 cut, not a copy of their own
+    result = recommend_for(work_ability_score=score)["work_ability"]
+    assert result["needs_assessment"] is was.needs_assessment(score)
+    assert result["score"] == score
+
+
+@pytest.mark.parametrize(
+    ("facts", "needs"),
+    [
+        ({}, None),
+        ({"triggers": []}, False),
+        ({"triggers": ["addiction"]}, True),
+        ({"work_ability_score": 9}, False),
+        ({"work_ability_score": 9, "triggers": ["learning_difficulties"]}, True),
+        ({"work_ability_score": 3, "triggers": []}, True),
+    ],
+)
+def test_needs_assessment_from_score_or_triggers(recommend_for, facts, needs):
+    assert recommend_for(**facts)["work_ability"]["needs_assessment"] is needs
+
+
+@pytest.mark.parametrize(
+    ("facts", "phrase"),
+    [
+        ({}, "Kysy työkykypistemäärä"),
+        ({"work_ability_score": 9, "triggers": []}, "ei tarvetta selvittelyille"),
+        ({"triggers": []}, "Ei tarvetta selvittelyille."),
+        ({"work_ability_score": 5}, "Kysy, millainen haaste toimintakyvyssä on"),
+        (
+            {"work_ability_score": 5, "has_occupational_health_care": True},
+            "ohjaa työterveyshuoltoon",
+        ),
+        (
+            {"work_ability_score": 5, "has_occupational_health_care": False, "is_student": True},
+            "opiskeluterveydenhuoltoon",
+        ),
+        (
+            {
+                "work_ability_score": 5,
+                "has_occupational_health_care": False,
+                "has_student_health_care": False,
+                "is_student": False,
+                "employment_status": "unemployed",
+            },
+            "työttömien terveydenhoitajalle ja/tai konsultoi työkykykoordinaattoria",
+        ),
+        (
+            {
+                "work_ability_score": 5,
+                "has_occupational_health_care": False,
+                "has_student_health_care": False,
+                "is_student": False,
+                "employment_status": "employed",
+            },
+            "terveysasemalle",
+        ),
+        ({"work_ability_score": 5}, "Selvitä ensin: työterveyshuolto käytössä – sen mukaan"),
+        (
+            {"work_ability_score": 5, "has_occupational_health_care": False},
+            "Selvitä ensin: opiskeluterveydenhuolto käytössä, opiskelija – sen mukaan",
+        ),
+        (
+            {"work_ability_score": 5},
+            "Aina terveydenhoitajan tai työkykykoordinaattorin kartoitus ennen",
+        ),
+        ({"triggers": ["addiction", "rejected_benefit"]}, "Herätteet: riippuvuuksia, hylätty"),
+        ({"work_ability_score": 9}, "Työkykypistemäärä 9: 8 tai yli."),
+    ],
+)
+def test_tyokykymittari_flow_explains_the_next_step(recommend_for, facts, phrase):
+    reasons = " ".join(recommend_for(**facts)["work_ability"]["reasons"])
+    assert phrase in reasons
+
+
+def test_no_reminder_of_the_nurse_step_when_it_is_done(recommend_for):
+    reasons = recommend_for(work_ability_score=5, nurse_or_coordinator_assessment_done=True)[
+        "work_ability"
+    ]["reasons"]
+    assert not any("ennen lääkärin" in r for r in reasons)
