@@ -8,7 +8,9 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import polib
 import pytest
+from django.conf import settings
 
 PACKAGE = Path(__file__).resolve().parents[2]
 PO_FILES = sorted(
@@ -49,3 +51,18 @@ def test_every_message_is_translated_and_none_is_fuzzy(po: Path):
 def test_compiled_catalogue_exists_beside_its_source(po: Path):
     mo = po.with_suffix(".mo")
     assert mo.exists(), f"{mo} missing: run compilemessages"
+
+
+def test_one_finnish_text_has_one_translation_across_apps():
+    # Django merges every app's catalogue and the first app wins, so two apps translating the
+    # same Finnish text differently would show one of them at random to the reader.
+    seen: dict[tuple[str, str], dict[str, str]] = {}
+    for po_file in sorted(
+        Path(settings.BASE_DIR, "src", "tukiverkko").glob("*/locale/*/LC_MESSAGES/django.po")
+    ):
+        app, lang = po_file.parts[-5], po_file.parts[-3]
+        for entry in polib.pofile(str(po_file)):
+            if entry.msgstr and not entry.obsolete:
+                seen.setdefault((lang, entry.msgid), {})[app] = entry.msgstr
+    conflicts = {k: v for k, v in seen.items() if len(set(v.values())) > 1}
+    assert conflicts == {}
