@@ -51,7 +51,7 @@ def _required(name: str, demo_default: str) -> str:
 SECRET_KEY = _required("DJANGO_SECRET_KEY", "demo-only-insecure-key-" + "x" * 40)
 # Fernet key for encrypting henkilötunnus at rest; the demo key is public and fine only for demo.
 FIELD_ENCRYPTION_KEY = _required(
-    "TUKIVERKKO_FIELD_KEY", "ZGVtby1vbmx5LWtleS0tLWRvLW5vdC11c2UtaW4tcHJvZA=="
+    "TUKIVERKKO_FIELD_KEY", "ZGVtby1vbmx5LWtleS0tbm90LWZvci1wcm9kLXVzZSE="
 )
 DEBUG = _bool("DJANGO_DEBUG", default=ENV == "demo")
 if DEBUG and PRODUCTION:
