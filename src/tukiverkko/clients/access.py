@@ -207,3 +207,33 @@ def reveal_henkilotunnus(user: Any, client_id: int) -> str:
     """The full code, for a professional who may see the client; the reveal is logged."""
     client = get_client(user, client_id, what="henkilotunnus_reveal")
     return client.henkilotunnus
+
+
+def my_cases(user: Any, *, what: str = "my_clients") -> list[Case]:
+    """Open cases where ``user`` is responsible or in the network, each read logged."""
+    if not works_with_clients(user):
+        return []
+    network = NetworkMember.objects.filter(user=user, removed_at__isnull=True).values("case_id")
+    cases = list(
+        Case.objects.open()
+        .filter(Q(responsible_worker=user) | Q(pk__in=network))
+        .select_related("client", "responsible_worker")
+        .order_by("client__last_name", "client__first_name", "pk")
+    )
+    for case in cases:
+        _log(user=user, client_id=case.client_id, what=what, allowed=True)
+    return cases
+
+
+def incoming_handovers(user: Any) -> list[HandoverRequest]:
+    """Pending requests addressed to ``user``; the client's name is shown to the receiver."""
+    if not works_with_clients(user):
+        return []
+    reqs = list(
+        HandoverRequest.objects.filter(to_worker=user, status="pending").select_related(
+            "case__client", "from_worker"
+        )
+    )
+    for req in reqs:
+        _log(user=user, client_id=req.case.client_id, what="handover_inbox", allowed=True)
+    return reqs

@@ -69,6 +69,12 @@ def _audit(by: Any, client_id: int, what: str) -> None:
     record_access(user=by, client_id=client_id, what=what, allowed=True)
 
 
+def _check_version(case: Case, expected_version: int | None) -> None:
+    """A stale form is a conflict before anything else is judged: its user saw another case."""
+    if expected_version is not None and case.version != expected_version:
+        raise ConflictError()
+
+
 def _bump(case: Case, expected_version: int | None, **changes: Any) -> None:
     """Apply ``changes`` only if nobody saved the case since ``expected_version``."""
     qs = Case.objects.filter(pk=case.pk)
@@ -194,6 +200,7 @@ def change_phase(
     closed_on: dt.date | None = None,
     outcome_note: str = "",
 ) -> Case:
+    _check_version(case, expected_version)
     if to not in Phase.values:
         raise ValidationError({"to": [_("Tuntematon vaihe.")]})
     current, target = Phase(case.phase), Phase(to)
@@ -258,6 +265,7 @@ def mark_checklist_step(
     note: str = "",
     follow_up_by: Any = None,
 ) -> ChecklistItem:
+    _check_version(case, expected_version)
     if step not in CHECKLIST_STEPS:
         raise ValidationError({"step": [_("Pikaoppaassa on kohdat 1–7.")]})
     changes: dict[str, Any] = {}
