@@ -53,6 +53,8 @@ SECRET_KEY = _required("DJANGO_SECRET_KEY", "demo-only-insecure-key-" + "x" * 40
 FIELD_ENCRYPTION_KEY = _required(
     "TUKIVERKKO_FIELD_KEY", "ZGVtby1vbmx5LWtleS0tbm90LWZvci1wcm9kLXVzZSE="
 )
+# Optional key that turns the audit hash chain into an HMAC chain (docs/audit.md).
+AUDIT_HMAC_KEY = os.environ.get("TUKIVERKKO_AUDIT_HMAC_KEY", "")
 DEBUG = _bool("DJANGO_DEBUG", default=ENV == "demo")
 if DEBUG and PRODUCTION:
     raise ImproperlyConfigured("DJANGO_DEBUG cannot be on in production")
