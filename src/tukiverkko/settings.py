@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "django_tasks",
+    "django_tasks_db",
     "tukiverkko.core",
     "tukiverkko.accounts",
     "tukiverkko.catalogue",
@@ -201,7 +202,7 @@ TASKS = {
         "BACKEND": (
             "django_tasks.backends.immediate.ImmediateBackend"
             if ENV != "production"
-            else "django_tasks.backends.database.DatabaseBackend"
+            else "django_tasks_db.DatabaseBackend"
         )
     }
 }
