@@ -195,7 +195,7 @@ def load_stories(cast: Cast) -> list[str]:
                 ("kela", "Kelan työkykyneuvoja"),
             ],
         )
-        _consent(case.client, nurse, [kela, te], ["health", "benefits", "employment"])
+        _consent(case.client, nurse, [kela, te, hva], ["health", "benefits", "employment"])
         _journal(
             case,
             cast,

@@ -24,14 +24,20 @@ LANGUAGES = [
 ]
 
 
-def client_workers() -> Any:
+def client_workers(case: Any = None, user: Any = None) -> Any:
+    """Professionals to choose from. For a case: those of the case's network organisations and
+    of the user's own organisation — responsibility moves within the client's network, and the
+    list stays short (it is rendered on every client page)."""
     from tukiverkko.clients.access import CLIENT_WORK_ROLES
 
-    return (
-        User.objects.filter(is_active=True, role__in=CLIENT_WORK_ROLES)
-        .select_related("organisation")
-        .order_by("last_name", "first_name")
-    )
+    qs = User.objects.filter(is_active=True, role__in=CLIENT_WORK_ROLES)
+    if case is not None:
+        org_ids = set(
+            case.network.filter(removed_at__isnull=True).values_list("organisation_id", flat=True)
+        )
+        org_ids |= {getattr(user, "organisation_id", None), case.responsible_worker.organisation_id}
+        qs = qs.filter(organisation_id__in=[o for o in org_ids if o])
+    return qs.select_related("organisation").order_by("last_name", "first_name")
 
 
 class WorkerChoiceField(forms.ModelChoiceField[User]):
@@ -96,9 +102,9 @@ class HandoverForm(forms.Form):
         label=_("Miksi vastuu siirtyy"), widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, case: Any = None, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["to_worker"].queryset = client_workers()  # type: ignore[attr-defined]
+        self.fields["to_worker"].queryset = client_workers(case, user)  # type: ignore[attr-defined]
 
 
 class CaseloadForm(HandoverForm):
@@ -128,9 +134,9 @@ class ChecklistForm(forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, case: Any = None, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["follow_up_by"].queryset = client_workers()  # type: ignore[attr-defined]
+        self.fields["follow_up_by"].queryset = client_workers(case, user)  # type: ignore[attr-defined]
 
 
 class NetworkForm(forms.Form):

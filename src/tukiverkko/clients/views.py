@@ -93,9 +93,10 @@ def _case_page(
         forms = forms or {}
         ctx |= {
             "phase_form": forms.get("phase") or PhaseForm(initial=initial),
-            "handover_form": forms.get("handover") or HandoverForm(),
+            "handover_form": forms.get("handover") or HandoverForm(case=case, user=user),
             "journal_form": forms.get("journal") or JournalForm(),
-            "checklist_form": forms.get("checklist") or ChecklistForm(initial=initial),
+            "checklist_form": forms.get("checklist")
+            or ChecklistForm(initial=initial, case=case, user=user),
             "network_form": forms.get("network") or NetworkForm(),
         }
     ctx["consents"] = client.consents.prefetch_related("organisations").select_related(
@@ -179,7 +180,9 @@ def _case_action(
         @wraps(run)
         def view(request: HttpRequest, case_id: int) -> HttpResponse:
             case: Case = access.get_case(request.user, case_id, what=what)
-            form = form_class(request.POST)
+            scoped = form_class in (HandoverForm, ChecklistForm)
+            extra = {"case": case, "user": request.user} if scoped else {}
+            form = form_class(request.POST, **extra)
             if not form.is_valid():
                 errors = [m for msgs in first_errors(form).values() for m in msgs]
                 return _case_page(

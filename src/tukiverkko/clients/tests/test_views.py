@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from tukiverkko.accounts.models import Role
 from tukiverkko.audit.models import AccessLogEntry
+from tukiverkko.clients import actions
 from tukiverkko.clients.hetu_gen import fictitious
 from tukiverkko.clients.models import Case, Client, JournalEntry, Phase
 from tukiverkko.clients.tests.factories import a_case_in_phase, a_professional, an_organisation
@@ -109,6 +110,15 @@ def test_handover_request_and_accept_through_the_pages():
         "saaja", org=an_organisation("tyollisyysalue"), role=Role.EMPLOYMENT_EXPERT
     )
     case = a_case_in_phase(Phase.JOINT_PLAN, worker)
+    # a professional outside the client's network is not offered; a forged choice is refused
+    refused = logged_in(worker).post(
+        reverse("clients:handover", args=[case.pk]), {"to_worker": receiver.pk, "reason": "x"}
+    )
+    assert refused.status_code == 400
+    assert not case.handover_requests.exists()
+    actions.add_network_member(
+        case=case, by=worker, organisation=receiver.organisation, user=receiver, role="TE"
+    )
     logged_in(worker).post(
         reverse("clients:handover", args=[case.pk]),
         {"to_worker": receiver.pk, "reason": "Työllisyys"},
