@@ -203,10 +203,11 @@ def visible_journal(
     return JournalView(entries=shown, hidden=hidden)
 
 
-def reveal_henkilotunnus(user: Any, client_id: int) -> str:
-    """The full code, for a professional who may see the client; the reveal is logged."""
+def reveal_henkilotunnus(user: Any, client_id: int) -> tuple[Client, str]:
+    """The client and their full code, for a professional who may see the client; the reveal
+    is logged."""
     client = get_client(user, client_id, what="henkilotunnus_reveal")
-    return client.henkilotunnus
+    return client, client.henkilotunnus
 
 
 def my_cases(user: Any, *, what: str = "my_clients") -> list[Case]:

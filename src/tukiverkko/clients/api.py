@@ -125,7 +125,8 @@ def client_detail(
 @router.post("/{client_id}/henkilotunnus", response=dict[str, str])
 @no_store
 def reveal_henkilotunnus(request: HttpRequest, client_id: int) -> dict[str, str]:
-    return {"henkilotunnus": access.reveal_henkilotunnus(request.user, client_id)}
+    _client, code = access.reveal_henkilotunnus(request.user, client_id)
+    return {"henkilotunnus": code}
 
 
 @router.post("/cases/{case_id}/journal", response={201: JournalEntryOut})

@@ -161,10 +161,9 @@ def client_detail(request: HttpRequest, client_id: int) -> HttpResponse:
 @client_data
 @require_POST
 def reveal_henkilotunnus(request: HttpRequest, client_id: int) -> HttpResponse:
-    code = access.reveal_henkilotunnus(request.user, client_id)
+    client, code = access.reveal_henkilotunnus(request.user, client_id)
     if request.headers.get("HX-Request"):
         return render(request, "clients/_henkilotunnus.html", {"revealed": code})
-    client = Client.objects.get(pk=client_id)  # authorised and logged by reveal_henkilotunnus
     return _case_page(request, client, revealed=code)
 
 

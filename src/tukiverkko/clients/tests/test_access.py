@@ -134,7 +134,7 @@ def test_an_oral_consent_covers_one_transaction_only(world):
 
 def test_revealing_the_henkilotunnus_is_logged_and_denied_without_access(world):
     client_id = world["case"].client_id
-    code = access.reveal_henkilotunnus(world["colleague"], client_id)
+    _client, code = access.reveal_henkilotunnus(world["colleague"], client_id)
     assert code == Client.objects.get(pk=client_id).henkilotunnus
     assert AccessLogEntry.objects.filter(
         what="henkilotunnus_reveal", allowed=True, user=world["colleague"]
