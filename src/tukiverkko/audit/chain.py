@@ -105,10 +105,13 @@ def digest(data: bytes, key: bytes | None) -> str:
     return hmac.new(key, data, hashlib.sha256).hexdigest()
 
 
-def _is_locked(exc: BaseException) -> bool:
-    # SQLite: "database is locked" (another writer) or "database table is locked" (shared-cache
-    # in-memory databases, as in the test suite, where the busy timeout does not apply).
-    return "locked" in str(exc)
+def _is_table_locked(exc: BaseException) -> bool:
+    # SQLite shared-cache databases (the test suite's in-memory database) answer "database table
+    # is locked" at once, without the busy timeout: waiting and trying again is right. Plain
+    # "database is locked" comes after the busy timeout has already waited, or at once when
+    # this transaction has read first and another holds the write lock — a deadlock that only
+    # ending this transaction resolves, so trying again inside it would only prolong it.
+    return "table is locked" in str(exc) or "schema is locked" in str(exc)
 
 
 def _take_head(alias: str) -> tuple[int, str]:
@@ -131,8 +134,14 @@ def _take_head(alias: str) -> tuple[int, str]:
                 row = cursor.fetchone()
             break
         except OperationalError as exc:
-            if connection.vendor != "sqlite" or not _is_locked(exc):
+            if connection.vendor != "sqlite":
                 raise
+            if not _is_table_locked(exc):
+                raise AuditChainError(
+                    "the audit log is locked by another writer; nothing was written. On SQLite "
+                    "a transaction that reads before it logs should start with BEGIN IMMEDIATE "
+                    "(DATABASES OPTIONS transaction_mode='IMMEDIATE')"
+                ) from exc
             if time.monotonic() > deadline:
                 raise AuditChainError(
                     "the audit log stayed locked by other writers; nothing was written"
@@ -170,7 +179,7 @@ def _retrying(fn: Callable[[], M], alias: str) -> M:
         try:
             return fn()
         except OperationalError as exc:
-            if not _is_locked(exc) or time.monotonic() > deadline:
+            if not _is_table_locked(exc) or time.monotonic() > deadline:
                 raise
             time.sleep(pause)
             pause = min(pause * 2, 0.05)
