@@ -69,20 +69,21 @@ class AuditChainError(RuntimeError):
     """The chain cannot be appended to (head row missing, database kept locked)."""
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, datetime):
-        if value.tzinfo is None:
-            raise ValueError("audit timestamps must be timezone-aware")
-        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-    return value
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def utc_text(at: datetime) -> str:
+    if at.tzinfo is None:
+        raise ValueError("audit timestamps must be timezone-aware")
+    if at.tzinfo is not UTC:
+        at = at.astimezone(UTC)
+    return at.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def canonical(kind: str, seq: int, prev_hash: str, values: Sequence[Any]) -> bytes:
-    """The bytes that are hashed; ``values`` in ``FIELDS[kind]`` order."""
-    return json.dumps(
-        [FORMAT, kind, seq, prev_hash, *(_plain(v) for v in values)],
-        ensure_ascii=False,
-        separators=(",", ":"),
+    """The bytes that are hashed; ``values`` in ``FIELDS[kind]`` order (``at`` first)."""
+    return _ENCODER.encode(
+        [FORMAT, kind, seq, prev_hash, utc_text(values[0]), *values[1:]]
     ).encode()
 
 

@@ -9,10 +9,9 @@ like: changed, deleted, inserted.
 from __future__ import annotations
 
 import heapq
-import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import connections, router
 
@@ -36,14 +35,10 @@ class KeyMissing(Exception):
     """An entry is keyed with an HMAC key that is not configured: it cannot be checked."""
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
+    seq: int
     kind: str
     values: tuple[Any, ...]
-
-    @property
-    def seq(self) -> int:
-        return int(self.values[_SEQ])
 
     @property
     def ref(self) -> str:
@@ -83,7 +78,7 @@ def _rows(kind: str, alias: str, upto: int | None, chunk: int) -> Iterator[Row]:
         page = base if last is None else base.filter(seq__gt=last)
         batch = list(page.values_list(*columns)[:chunk])
         for values in batch:
-            yield Row(kind, values)
+            yield Row(values[_SEQ], kind, values)
         if len(batch) < chunk:
             return
         last = batch[-1][_SEQ]
@@ -99,8 +94,9 @@ def _hash_ok(row: Row, seq: int, keys: dict[str, bytes]) -> bool:
                 "(set TUKIVERKKO_AUDIT_HMAC_KEY to that key)"
             )
         key = keys[key_id]
-    data = canonical(row.kind, seq, row.values[_PREV], row.values[5:])
-    return bool(digest(data, key) == row.values[_HASH])
+    values = row.values
+    data = canonical(row.kind, seq, values[_PREV], values[5:])
+    return bool(digest(data, key) == values[_HASH])
 
 
 class _Walk:
@@ -116,17 +112,24 @@ class _Walk:
         self.anchor_seen = False
 
     def run(self) -> Finding | None:
-        groups = itertools.groupby(self.rows, key=lambda r: r.seq)
+        # Rows come in seq order; a group is the rows sharing one seq (normally exactly one).
+        # Each group is checked with the next one in view, to tell insertion from change.
         pending: list[Row] | None = None
-        for _seq, group in groups:
-            current = list(group)
-            if pending is not None:
+        current: list[Row] | None = None
+        for row in self.rows:
+            if current is not None and current[0].seq == row.seq:
+                current.append(row)
+                continue
+            if pending is not None and current is not None:
                 finding = self._step(pending, current)
                 if finding:
                     return finding
-            pending = current
-        if pending is not None:
-            return self._step(pending, None)
+            pending, current = current, [row]
+        for group, following in ((pending, current), (current, None)):
+            if group is not None:
+                finding = self._step(group, following)
+                if finding:
+                    return finding
         return None
 
     def _step(self, group: list[Row], following: list[Row] | None) -> Finding | None:
@@ -301,7 +304,7 @@ def verify_chain(
         if stray is not None:
             report.finding = Finding(
                 "inserted",
-                f"{Row(kind, stray).ref} lies beyond the chain head (seq {now_seq}) — inserted",
+                f"{Row(stray[_SEQ], kind, stray).ref} lies beyond the chain head (seq {now_seq}) — inserted",
                 stray[_SEQ],
             )
             return report
