@@ -9,8 +9,10 @@ like: changed, deleted, inserted.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterator
+import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
 from django.db import connections, router
@@ -67,18 +69,55 @@ class Report:
         return self.finding is None
 
 
+def _converters(kind: str, vendor: str) -> list[tuple[int, Callable[[Any], Any]]]:
+    """What turns raw column values into what the ORM (and so the writer) gives.
+
+    Raw SQL instead of the ORM halves the walk's time; these few conversions are all the
+    ORM would add: SQLite keeps datetimes as UTC text and booleans as 0/1, and Django reads
+    JSON columns as text on both databases.
+    """
+    out: list[tuple[int, Callable[[Any], Any]]] = []
+    for i, name in enumerate(FIELDS[kind], start=5):
+        if name == "at" and vendor == "sqlite":
+            out.append((i, _sqlite_datetime))
+        elif name == "allowed" and vendor == "sqlite":
+            out.append((i, bool))
+        elif name == "categories":
+            out.append((i, _json))
+    return out
+
+
+def _sqlite_datetime(text: Any) -> Any:
+    if isinstance(text, datetime):
+        return text if text.tzinfo else text.replace(tzinfo=UTC)
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+def _json(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str | bytes) else value
+
+
 def _rows(kind: str, alias: str, upto: int | None, chunk: int) -> Iterator[Row]:
-    model = MODELS[kind]
-    columns = ("id", "seq", "prev_hash", "entry_hash", "key_id", *FIELDS[kind])
-    base = model._default_manager.using(alias).order_by("seq")
-    if upto is not None:
-        base = base.filter(seq__lte=upto)
-    last: int | None = None
+    """One log's rows in seq order, a page at a time by keyset (seq > last seen)."""
+    connection = connections[alias]
+    qn = connection.ops.quote_name
+    columns = ", ".join(
+        qn(c) for c in ("id", "seq", "prev_hash", "entry_hash", "key_id", *FIELDS[kind])
+    )
+    table = qn(MODELS[kind]._meta.db_table)
+    upper = "" if upto is None else " AND seq <= %s"
+    sql = f"SELECT {columns} FROM {table} WHERE seq > %s{upper} ORDER BY seq LIMIT %s"  # noqa: S608
+    converters = _converters(kind, connection.vendor)
+    last = -(2**63)  # also rows an attacker gave seq 0 or below
     while True:
-        page = base if last is None else base.filter(seq__gt=last)
-        batch = list(page.values_list(*columns)[:chunk])
-        for values in batch:
-            yield Row(values[_SEQ], kind, values)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [last, upto, chunk] if upto is not None else [last, chunk])
+            batch = cursor.fetchall()
+        for raw in batch:
+            values = list(raw)
+            for i, convert in converters:
+                values[i] = convert(values[i])
+            yield Row(values[_SEQ], kind, tuple(values))
         if len(batch) < chunk:
             return
         last = batch[-1][_SEQ]
