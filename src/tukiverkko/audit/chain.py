@@ -165,6 +165,11 @@ def append(model: type[M], values: dict[str, Any]) -> M:
     ordered = [values[name] for name in FIELDS[kind]]
     if set(values) != set(FIELDS[kind]):
         raise ValueError(f"{kind} entry fields must be {FIELDS[kind]}, not {sorted(values)}")
+    for name, value in values.items():
+        # SQLite would keep an over-long string and PostgreSQL refuse it: refuse on both.
+        max_length = getattr(model._meta.get_field(name), "max_length", None)
+        if max_length and isinstance(value, str) and len(value) > max_length:
+            raise ValueError(f"audit field {name!r} is longer than {max_length} characters")
     key_id, key = configured_key()
     connection = connections[alias]
     if connection.vendor == "sqlite" and not connection.in_atomic_block:
