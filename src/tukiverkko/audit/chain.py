@@ -69,20 +69,21 @@ class AuditChainError(RuntimeError):
     """The chain cannot be appended to (head row missing, database kept locked)."""
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, datetime):
-        if value.tzinfo is None:
-            raise ValueError("audit timestamps must be timezone-aware")
-        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-    return value
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def utc_text(at: datetime) -> str:
+    if at.tzinfo is None:
+        raise ValueError("audit timestamps must be timezone-aware")
+    if at.tzinfo is not UTC:
+        at = at.astimezone(UTC)
+    return at.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def canonical(kind: str, seq: int, prev_hash: str, values: Sequence[Any]) -> bytes:
-    """The bytes that are hashed; ``values`` in ``FIELDS[kind]`` order."""
-    return json.dumps(
-        [FORMAT, kind, seq, prev_hash, *(_plain(v) for v in values)],
-        ensure_ascii=False,
-        separators=(",", ":"),
+    """The bytes that are hashed; ``values`` in ``FIELDS[kind]`` order (``at`` first)."""
+    return _ENCODER.encode(
+        [FORMAT, kind, seq, prev_hash, utc_text(values[0]), *values[1:]]
     ).encode()
 
 
@@ -105,10 +106,13 @@ def digest(data: bytes, key: bytes | None) -> str:
     return hmac.new(key, data, hashlib.sha256).hexdigest()
 
 
-def _is_locked(exc: BaseException) -> bool:
-    # SQLite: "database is locked" (another writer) or "database table is locked" (shared-cache
-    # in-memory databases, as in the test suite, where the busy timeout does not apply).
-    return "locked" in str(exc)
+def _is_table_locked(exc: BaseException) -> bool:
+    # SQLite shared-cache databases (the test suite's in-memory database) answer "database table
+    # is locked" at once, without the busy timeout: waiting and trying again is right. Plain
+    # "database is locked" comes after the busy timeout has already waited, or at once when
+    # this transaction has read first and another holds the write lock — a deadlock that only
+    # ending this transaction resolves, so trying again inside it would only prolong it.
+    return "table is locked" in str(exc) or "schema is locked" in str(exc)
 
 
 def _take_head(alias: str) -> tuple[int, str]:
@@ -131,8 +135,14 @@ def _take_head(alias: str) -> tuple[int, str]:
                 row = cursor.fetchone()
             break
         except OperationalError as exc:
-            if connection.vendor != "sqlite" or not _is_locked(exc):
+            if connection.vendor != "sqlite":
                 raise
+            if not _is_table_locked(exc):
+                raise AuditChainError(
+                    "the audit log is locked by another writer; nothing was written. On SQLite "
+                    "a transaction that reads before it logs should start with BEGIN IMMEDIATE "
+                    "(DATABASES OPTIONS transaction_mode='IMMEDIATE')"
+                ) from exc
             if time.monotonic() > deadline:
                 raise AuditChainError(
                     "the audit log stayed locked by other writers; nothing was written"
@@ -155,6 +165,11 @@ def append(model: type[M], values: dict[str, Any]) -> M:
     ordered = [values[name] for name in FIELDS[kind]]
     if set(values) != set(FIELDS[kind]):
         raise ValueError(f"{kind} entry fields must be {FIELDS[kind]}, not {sorted(values)}")
+    for name, value in values.items():
+        # SQLite would keep an over-long string and PostgreSQL refuse it: refuse on both.
+        max_length = getattr(model._meta.get_field(name), "max_length", None)
+        if max_length and isinstance(value, str) and len(value) > max_length:
+            raise ValueError(f"audit field {name!r} is longer than {max_length} characters")
     key_id, key = configured_key()
     connection = connections[alias]
     if connection.vendor == "sqlite" and not connection.in_atomic_block:
@@ -170,7 +185,7 @@ def _retrying(fn: Callable[[], M], alias: str) -> M:
         try:
             return fn()
         except OperationalError as exc:
-            if not _is_locked(exc) or time.monotonic() > deadline:
+            if not _is_table_locked(exc) or time.monotonic() > deadline:
                 raise
             time.sleep(pause)
             pause = min(pause * 2, 0.05)

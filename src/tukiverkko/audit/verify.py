@@ -9,10 +9,11 @@ like: changed, deleted, inserted.
 from __future__ import annotations
 
 import heapq
-import itertools
-from collections.abc import Iterator
+import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import UTC, datetime
+from typing import Any, NamedTuple
 
 from django.db import connections, router
 
@@ -36,14 +37,10 @@ class KeyMissing(Exception):
     """An entry is keyed with an HMAC key that is not configured: it cannot be checked."""
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
+    seq: int
     kind: str
     values: tuple[Any, ...]
-
-    @property
-    def seq(self) -> int:
-        return int(self.values[_SEQ])
 
     @property
     def ref(self) -> str:
@@ -72,18 +69,55 @@ class Report:
         return self.finding is None
 
 
+def _converters(kind: str, vendor: str) -> list[tuple[int, Callable[[Any], Any]]]:
+    """What turns raw column values into what the ORM (and so the writer) gives.
+
+    Raw SQL instead of the ORM halves the walk's time; these few conversions are all the
+    ORM would add: SQLite keeps datetimes as UTC text and booleans as 0/1, and Django reads
+    JSON columns as text on both databases.
+    """
+    out: list[tuple[int, Callable[[Any], Any]]] = []
+    for i, name in enumerate(FIELDS[kind], start=5):
+        if name == "at" and vendor == "sqlite":
+            out.append((i, _sqlite_datetime))
+        elif name == "allowed" and vendor == "sqlite":
+            out.append((i, bool))
+        elif name == "categories":
+            out.append((i, _json))
+    return out
+
+
+def _sqlite_datetime(text: Any) -> Any:
+    if isinstance(text, datetime):
+        return text if text.tzinfo else text.replace(tzinfo=UTC)
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+def _json(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str | bytes) else value
+
+
 def _rows(kind: str, alias: str, upto: int | None, chunk: int) -> Iterator[Row]:
-    model = MODELS[kind]
-    columns = ("id", "seq", "prev_hash", "entry_hash", "key_id", *FIELDS[kind])
-    base = model._default_manager.using(alias).order_by("seq")
-    if upto is not None:
-        base = base.filter(seq__lte=upto)
-    last: int | None = None
+    """One log's rows in seq order, a page at a time by keyset (seq > last seen)."""
+    connection = connections[alias]
+    qn = connection.ops.quote_name
+    columns = ", ".join(
+        qn(c) for c in ("id", "seq", "prev_hash", "entry_hash", "key_id", *FIELDS[kind])
+    )
+    table = qn(MODELS[kind]._meta.db_table)
+    upper = "" if upto is None else " AND seq <= %s"
+    sql = f"SELECT {columns} FROM {table} WHERE seq > %s{upper} ORDER BY seq LIMIT %s"  # noqa: S608
+    converters = _converters(kind, connection.vendor)
+    last = -(2**63)  # also rows an attacker gave seq 0 or below
     while True:
-        page = base if last is None else base.filter(seq__gt=last)
-        batch = list(page.values_list(*columns)[:chunk])
-        for values in batch:
-            yield Row(kind, values)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [last, upto, chunk] if upto is not None else [last, chunk])
+            batch = cursor.fetchall()
+        for raw in batch:
+            values = list(raw)
+            for i, convert in converters:
+                values[i] = convert(values[i])
+            yield Row(values[_SEQ], kind, tuple(values))
         if len(batch) < chunk:
             return
         last = batch[-1][_SEQ]
@@ -99,8 +133,9 @@ def _hash_ok(row: Row, seq: int, keys: dict[str, bytes]) -> bool:
                 "(set TUKIVERKKO_AUDIT_HMAC_KEY to that key)"
             )
         key = keys[key_id]
-    data = canonical(row.kind, seq, row.values[_PREV], row.values[5:])
-    return bool(digest(data, key) == row.values[_HASH])
+    values = row.values
+    data = canonical(row.kind, seq, values[_PREV], values[5:])
+    return bool(digest(data, key) == values[_HASH])
 
 
 class _Walk:
@@ -116,17 +151,24 @@ class _Walk:
         self.anchor_seen = False
 
     def run(self) -> Finding | None:
-        groups = itertools.groupby(self.rows, key=lambda r: r.seq)
+        # Rows come in seq order; a group is the rows sharing one seq (normally exactly one).
+        # Each group is checked with the next one in view, to tell insertion from change.
         pending: list[Row] | None = None
-        for _seq, group in groups:
-            current = list(group)
-            if pending is not None:
+        current: list[Row] | None = None
+        for row in self.rows:
+            if current is not None and current[0].seq == row.seq:
+                current.append(row)
+                continue
+            if pending is not None and current is not None:
                 finding = self._step(pending, current)
                 if finding:
                     return finding
-            pending = current
-        if pending is not None:
-            return self._step(pending, None)
+            pending, current = current, [row]
+        for group, following in ((pending, current), (current, None)):
+            if group is not None:
+                finding = self._step(group, following)
+                if finding:
+                    return finding
         return None
 
     def _step(self, group: list[Row], following: list[Row] | None) -> Finding | None:
@@ -301,7 +343,7 @@ def verify_chain(
         if stray is not None:
             report.finding = Finding(
                 "inserted",
-                f"{Row(kind, stray).ref} lies beyond the chain head (seq {now_seq}) — inserted",
+                f"{Row(stray[_SEQ], kind, stray).ref} lies beyond the chain head (seq {now_seq}) — inserted",
                 stray[_SEQ],
             )
             return report

@@ -75,3 +75,12 @@ def test_chain_head_cannot_be_deleted_or_moved_back(entries: Any) -> None:
     with pytest.raises(IntegrityError), transaction.atomic():
         ChainHead.objects.all().update(seq=1)
     assert ChainHead.objects.get().seq == 2
+
+
+def test_an_over_long_field_is_refused_before_anything_is_written(nurse: Any) -> None:
+    # when
+    with pytest.raises(ValueError, match="'what' is longer than 200"):
+        record_access(user=nurse, client_id=1, what="x" * 201, allowed=True)
+    # then
+    assert AccessLogEntry.objects.count() == 0
+    assert ChainHead.objects.get().seq == 0
