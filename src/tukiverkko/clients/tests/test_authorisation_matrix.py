@@ -112,6 +112,21 @@ API: dict[str, Spec] = {
         lambda w: {"client_id": w.case.client_id},
         marker=lambda w: f'"client_id": {w.case.client_id}',
     ),
+    # The audit app's rule (branch audit): only the data-protection role, every call logged.
+    "GET /api/v1/audit/clients/{client_id}/access-log": Spec(
+        "GET",
+        _client,
+        insider="dpo",
+        role_rule=frozenset({Role.DATA_PROTECTION}),
+        marker=lambda w: f'"client_id": {w.case.client_id}',
+    ),
+    "GET /api/v1/audit/clients/{client_id}/disclosures": Spec(
+        "GET",
+        _client,
+        insider="dpo",
+        role_rule=frozenset({Role.DATA_PROTECTION}),
+        marker=lambda w: "[",
+    ),
     "POST /api/v1/consents/{consent_id}/revoke": Spec(
         "POST", lambda w: {"consent_id": w.home_consent.pk}
     ),
@@ -282,11 +297,16 @@ def test_no_access_without_relationship_or_consent(key):
         if spec.kind == "record":
             # ... a record answers 404 (403 for roles the audit page refuses), logged as denied
             expected = {404, 403} if spec.role_rule else {404}
-            if api_route and user.role in {
-                Role.CATALOGUE_EDITOR,
-                Role.ADMINISTRATOR,
-                Role.DATA_PROTECTION,
-            }:
+            if (
+                api_route
+                and not spec.role_rule
+                and user.role
+                in {
+                    Role.CATALOGUE_EDITOR,
+                    Role.ADMINISTRATOR,
+                    Role.DATA_PROTECTION,
+                }
+            ):
                 expected = {401}  # the API does not authenticate roles without client work
             assert response.status_code in expected, (key, label, response.status_code)
             if response.status_code in {403, 404}:

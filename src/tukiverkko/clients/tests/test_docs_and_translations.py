@@ -21,9 +21,13 @@ def test_every_page_is_documented(name):
     assert f"`{name}`" in DOC
 
 
+AUDIT_DOC = (settings.BASE_DIR / "docs" / "audit.md").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("route", sorted(API))
 def test_every_api_route_is_documented(route):
-    assert f"`{route}" in DOC
+    # the audit app documents its own routes in docs/audit.md
+    assert f"`{route}" in (AUDIT_DOC if route.startswith("GET /api/v1/audit/") else DOC)
 
 
 def test_the_command_is_documented():
