@@ -132,9 +132,20 @@ def get_handover_request(user: Any, request_id: int, *, what: str) -> HandoverRe
     return req
 
 
-def visible_clients(user: Any, *, what: str) -> list[Client]:
-    """Clients of a list or search, each read logged."""
-    clients = list(Client.objects.visible_to(user).select_related("municipality"))
+PAGE_SIZE = 50
+
+
+def visible_clients(
+    user: Any, *, what: str, offset: int = 0, limit: int = PAGE_SIZE
+) -> list[Client]:
+    """One page of the clients of a list or search, each client shown logged. Lists are paged
+    so that a read is logged for exactly the names that were shown."""
+    limit = max(1, min(limit, 200))
+    clients = list(
+        Client.objects.visible_to(user).select_related("municipality")[
+            max(offset, 0) : max(offset, 0) + limit
+        ]
+    )
     for client in clients:
         _log(user=user, client_id=client.pk, what=what, allowed=True)
     return clients
@@ -210,20 +221,33 @@ def reveal_henkilotunnus(user: Any, client_id: int) -> tuple[Client, str]:
     return client, client.henkilotunnus
 
 
-def my_cases(user: Any, *, what: str = "my_clients") -> list[Case]:
-    """Open cases where ``user`` is responsible or in the network, each read logged."""
+@dataclass(frozen=True)
+class CasePage:
+    cases: list[Case]
+    number: int
+    pages: int
+    total: int
+
+
+def my_cases(user: Any, *, page: int = 1, what: str = "my_clients") -> CasePage:
+    """One page of the open cases where ``user`` is responsible or in the network; each case
+    shown is logged (only those shown: a caseload of thousands does not write thousands)."""
     if not works_with_clients(user):
-        return []
+        return CasePage([], 1, 1, 0)
     network = NetworkMember.objects.filter(user=user, removed_at__isnull=True).values("case_id")
-    cases = list(
+    qs = (
         Case.objects.open()
         .filter(Q(responsible_worker=user) | Q(pk__in=network))
         .select_related("client", "responsible_worker")
         .order_by("client__last_name", "client__first_name", "pk")
     )
+    total = qs.count()
+    pages = max(1, -(-total // PAGE_SIZE))
+    number = min(max(page, 1), pages)
+    cases = list(qs[(number - 1) * PAGE_SIZE : number * PAGE_SIZE])
     for case in cases:
         _log(user=user, client_id=case.client_id, what=what, allowed=True)
-    return cases
+    return CasePage(cases, number, pages, total)
 
 
 def incoming_handovers(user: Any) -> list[HandoverRequest]:

@@ -89,8 +89,9 @@ class PhaseIn(Schema):
 
 @router.get("/", response=list[ClientOut])
 @no_store
-def list_clients(request: HttpRequest) -> list[Any]:
-    return access.visible_clients(request.user, what="api:clients_list")
+def list_clients(request: HttpRequest, offset: int = 0, limit: int = 50) -> list[Any]:
+    """Visible clients, ``limit`` (≤ 200) from ``offset``; each client returned is logged."""
+    return access.visible_clients(request.user, what="api:clients_list", offset=offset, limit=limit)
 
 
 @router.get("/{client_id}", response=ClientDetailOut)

@@ -109,10 +109,15 @@ def _case_page(
 @require_http_methods(["GET"])
 def my_clients(request: HttpRequest) -> HttpResponse:
     user = request.user
+    try:
+        page = int(request.GET.get("sivu", "1"))
+    except ValueError:
+        page = 1
+    mine = access.my_cases(user, page=page)
     return render(
         request,
         "clients/my_clients.html",
-        {"cases": access.my_cases(user), "incoming": access.incoming_handovers(user)},
+        {"cases": mine.cases, "page": mine, "incoming": access.incoming_handovers(user)},
     )
 
 

@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import pytest
 from django.test import Client as HttpClient
@@ -191,3 +192,21 @@ def test_step_7_then_toteutus_through_the_pages():
     assert ok.status_code == 302
     case.refresh_from_db()
     assert case.phase == Phase.IMPLEMENTATION
+
+
+def test_my_clients_is_paged_and_logs_only_the_clients_shown():
+    # given a worker with 53 open cases
+    worker = a_professional()
+    for _ in range(53):
+        a_case_in_phase(Phase.IDENTIFICATION, worker)
+    http = logged_in(worker)
+    before = AccessLogEntry.objects.filter(what="my_clients").count()
+    # when the first and the second page are opened
+    first = http.get(reverse("clients:mine"))
+    after_first = AccessLogEntry.objects.filter(what="my_clients").count()
+    second = http.get(reverse("clients:mine") + "?sivu=2")
+    # then 50 then 3 clients are shown, and exactly those reads are logged
+    assert len(re.findall(r'href="/asiakkaat/\d+/"', first.content.decode())) == 50
+    assert after_first - before == 50
+    assert "Sivu 2 / 2 (53 asiakkuutta)" in second.content.decode()
+    assert AccessLogEntry.objects.filter(what="my_clients").count() - after_first == 3
