@@ -112,9 +112,11 @@ class CaseloadForm(HandoverForm):
         label=_("Kenen asiakkuudet siirretään"), queryset=User.objects.none()
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["from_worker"].queryset = client_workers()  # type: ignore[attr-defined]
+        # Only one's own organisation's caseloads can be handed over (actions.hand_over_caseload).
+        own = client_workers().filter(organisation_id=getattr(user, "organisation_id", None))
+        self.fields["from_worker"].queryset = own  # type: ignore[attr-defined]
 
 
 class JournalForm(forms.Form):

@@ -278,7 +278,9 @@ def decide_handover(request: HttpRequest, request_id: int, accept: bool) -> Http
 @client_data
 @require_http_methods(["GET", "POST"])
 def hand_over_caseload(request: HttpRequest) -> HttpResponse:
-    form = CaseloadForm(request.POST or None, initial={"from_worker": request.user})
+    form = CaseloadForm(
+        request.POST or None, initial={"from_worker": request.user}, user=request.user
+    )
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
         try:

@@ -210,3 +210,19 @@ def test_my_clients_is_paged_and_logs_only_the_clients_shown():
     assert after_first - before == 50
     assert "Sivu 2 / 2 (53 asiakkuutta)" in second.content.decode()
     assert AccessLogEntry.objects.filter(what="my_clients").count() - after_first == 3
+
+
+def test_caseload_hand_over_through_the_page_sends_one_request_per_open_case():
+    # given a leaving worker with two open cases and a colleague in the same organisation
+    leaving = a_professional()
+    colleague = a_professional()
+    cases = [a_case_in_phase(Phase.IDENTIFICATION, leaving) for _ in range(2)]
+    # when the page is sent
+    response = logged_in(leaving).post(
+        reverse("clients:caseload"),
+        {"from_worker": leaving.pk, "to_worker": colleague.pk, "reason": "Eläkkeelle"},
+    )
+    # then each case waits for the colleague's acceptance
+    assert response.status_code == 302
+    for case in cases:
+        assert case.handover_requests.get().to_worker == colleague
