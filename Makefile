@@ -28,6 +28,7 @@ demo-data: install system-deps
 	TUKIVERKKO_ENV=demo $(TV) migrate --noinput -v0
 	TUKIVERKKO_ENV=demo $(TV) load-catalogue
 	TUKIVERKKO_ENV=demo $(TV) load-demo
+	TUKIVERKKO_ENV=demo $(TV) load-demo-clients
 
 run: demo-data
 	@echo "Tukiverkko: http://127.0.0.1:8000  (demo accounts: see README.md)"

@@ -51,8 +51,10 @@ def _required(name: str, demo_default: str) -> str:
 SECRET_KEY = _required("DJANGO_SECRET_KEY", "demo-only-insecure-key-" + "x" * 40)
 # Fernet key for encrypting henkilötunnus at rest; the demo key is public and fine only for demo.
 FIELD_ENCRYPTION_KEY = _required(
-    "TUKIVERKKO_FIELD_KEY", "ZGVtby1vbmx5LWtleS0tLWRvLW5vdC11c2UtaW4tcHJvZA=="
+    "TUKIVERKKO_FIELD_KEY", "ZGVtby1vbmx5LWtleS0tbm90LWZvci1wcm9kLXVzZSE="
 )
+# Optional key that turns the audit hash chain into an HMAC chain (docs/audit.md).
+AUDIT_HMAC_KEY = os.environ.get("TUKIVERKKO_AUDIT_HMAC_KEY", "")
 DEBUG = _bool("DJANGO_DEBUG", default=ENV == "demo")
 if DEBUG and PRODUCTION:
     raise ImproperlyConfigured("DJANGO_DEBUG cannot be on in production")
@@ -78,6 +80,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "django_tasks",
+    "django_tasks_db",
     "tukiverkko.core",
     "tukiverkko.accounts",
     "tukiverkko.catalogue",
@@ -201,7 +204,7 @@ TASKS = {
         "BACKEND": (
             "django_tasks.backends.immediate.ImmediateBackend"
             if ENV != "production"
-            else "django_tasks.backends.database.DatabaseBackend"
+            else "django_tasks_db.DatabaseBackend"
         )
     }
 }

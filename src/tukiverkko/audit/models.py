@@ -29,6 +29,12 @@ class AccessLogEntry(models.Model):
     purpose = models.CharField(max_length=100, blank=True)
     allowed = models.BooleanField()
 
+    # The hash chain (see tukiverkko.audit.chain and docs/audit.md): one sequence over both logs.
+    seq = models.BigIntegerField(unique=True)
+    prev_hash = models.CharField(max_length=64)
+    entry_hash = models.CharField(max_length=64)
+    key_id = models.CharField(max_length=16, blank=True)  # "" = plain SHA-256, else HMAC key id
+
     class Meta:
         ordering = ["id"]
         indexes = [models.Index(fields=["client_id", "at"])]
@@ -56,8 +62,29 @@ class DisclosureLogEntry(models.Model):
     consent_id = models.BigIntegerField(null=True)
     what = models.CharField(max_length=200)
 
+    # The hash chain (see tukiverkko.audit.chain and docs/audit.md): one sequence over both logs.
+    seq = models.BigIntegerField(unique=True)
+    prev_hash = models.CharField(max_length=64)
+    entry_hash = models.CharField(max_length=64)
+    key_id = models.CharField(max_length=16, blank=True)  # "" = plain SHA-256, else HMAC key id
+
     class Meta:
         ordering = ["id"]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} → {self.to_organisation_name}"
+
+
+class ChainHead(models.Model):
+    """The one row (id 1) that holds the newest sequence number and hash of the chain.
+
+    The writer UPDATEs this row first in its transaction: that takes SQLite's write lock or
+    PostgreSQL's row lock, so appends are serialised and the chain cannot fork. It also lets
+    ``verify-audit`` notice that the newest entries were deleted.
+    """
+
+    seq = models.BigIntegerField(default=0)
+    hash = models.CharField(max_length=64)
+
+    def __str__(self) -> str:
+        return f"{self.seq} {self.hash}"

@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from tukiverkko.audit import views
 
 app_name = "audit"
-urlpatterns: list[object] = []
+urlpatterns = [
+    path("asiakas/<int:client_id>/", views.client_log, name="client_log"),
+]

@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+"""Only integer ids in these paths (tested)."""
+
+from django.urls import path
+
+from tukiverkko.consent import views
 
 app_name = "consent"
-urlpatterns: list[object] = []
+urlpatterns = [
+    path("asiakas/<int:client_id>/uusi/", views.consent_create, name="create"),
+    path("<int:consent_id>/peru/", views.consent_revoke, name="revoke"),
+]

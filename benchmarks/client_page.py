@@ -1,0 +1,318 @@
+"""Benchmark: the client page on a large PostgreSQL database.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:55432/tukiverkko \
+        /work/venv/bin/python benchmarks/client_page.py [--clients 300000] [--entries 5000000]
+
+1. Generates (once; ``--regenerate`` to redo) N synthetic clients, each with a case, a client
+   relationship, a responsibility period and a phase log row, and ``--entries`` rows split half
+   journal entries, half audit (access-log) entries — by INSERT … SELECT over generate_series,
+   so the database does the work.
+2. Starts a real server (``runserver --noreload``, DEBUG off) and requests the client page of
+   random clients the benchmark user may see, over HTTP: p50 / p95 / mean.
+3. Renders the same page in-process with the timing hook of clients.access (TIMINGS: seconds
+   spent in the access policy and in audit writes during the request) and prints their share.
+
+The generated audit rows carry placeholder hashes: the chain of a benchmark database does not
+verify (``verify-audit`` reports it). Never point this at a database you care about.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+os.environ.setdefault("TUKIVERKKO_ENV", "demo")
+os.environ.setdefault("DJANGO_DEBUG", "0")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tukiverkko.settings")
+
+PASSWORD = "bench-password-123"  # noqa: S105 — a throw-away benchmark database
+N_ORGS = 20
+PHASES = [
+    "identification",
+    "joint_assessment",
+    "joint_plan",
+    "implementation",
+    "follow_up",
+    "closed",
+]
+CATEGORIES = ["health", "social", "employment", "benefits", "education"]
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def setup_django() -> None:
+    import django
+
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        sys.exit("Set DATABASE_URL to a PostgreSQL database (see the docstring).")
+    django.setup()
+
+
+def generate(n_clients: int, n_entries: int) -> None:
+    from django.core.management import call_command
+    from django.db import connection, transaction
+
+    from tukiverkko.accounts.models import Organisation, Region, Role, User
+    from tukiverkko.audit.models import ChainHead
+    from tukiverkko.clients import crypto
+    from tukiverkko.clients.hetu_gen import fictitious
+
+    call_command("migrate", verbosity=0)
+    region, _ = Region.objects.get_or_create(slug="bench", defaults={"name_fi": "Benchmark"})
+    orgs = [
+        Organisation.objects.get_or_create(
+            slug=f"bench-{i}",
+            defaults={"name_fi": f"Bench {i}", "sector": "public", "region": region},
+        )[0]
+        for i in range(N_ORGS)
+    ]
+    workers = []
+    for i, org in enumerate(orgs):
+        user, made = User.objects.get_or_create(
+            username=f"bench-{i}", defaults={"organisation": org, "role": Role.SOCIAL_WORKER}
+        )
+        if made:
+            user.set_password(PASSWORD)
+            user.save()
+        workers.append(user)
+    import datetime as dt
+
+    token = crypto.encrypt(fictitious(dt.date(1980, 1, 1), 999))
+    org_ids = "ARRAY[" + ",".join(str(o.pk) for o in orgs) + "]::bigint[]"
+    worker_ids = "ARRAY[" + ",".join(str(u.pk) for u in workers) + "]::bigint[]"
+    phases = "ARRAY[" + ",".join(f"'{p}'" for p in PHASES) + "]"
+    cats = "ARRAY[" + ",".join(f"'{c}'" for c in CATEGORIES) + "]"
+    half = n_entries // 2
+    steps = [
+        (
+            f"{n_clients} clients",
+            f"""INSERT INTO clients_client (henkilotunnus_encrypted, henkilotunnus_hash, birth_date,
+                first_name, last_name, phone, email, address, languages, created_at)
+                SELECT %s, md5('b' || i) || md5('c' || i), date '1960-01-01' + (i %% 16000),
+                'Etu' || i, 'Suku' || (i %% 5000), '', '', '', '["fi"]', now()
+                FROM generate_series(1, {n_clients}) i""",  # noqa: S608 — integers and constants only
+            [token],
+        ),
+        (
+            "cases",
+            f"""INSERT INTO clients_case (client_id, phase, responsible_worker_id, opened_at, outcome,
+                outcome_note, version)
+                SELECT c.id, ({phases})[1 + c.id %% 6], ({worker_ids})[1 + c.id %% {N_ORGS}], now(),
+                '', '', 1 FROM clients_client c""",  # noqa: S608 — integers and constants only
+            [],
+        ),
+        (
+            "relationships",
+            f"""INSERT INTO clients_clientrelationship (client_id, organisation_id, started_at)
+                SELECT c.id, ({org_ids})[1 + c.id %% {N_ORGS}], now() FROM clients_client c""",  # noqa: S608 — integers and constants only
+            [],
+        ),
+        (
+            "responsibility periods",
+            """INSERT INTO clients_responsibilityperiod (case_id, worker_id, started_at, reason,
+                assigned_by_id) SELECT id, responsible_worker_id, opened_at, '', responsible_worker_id
+                FROM clients_case""",
+            [],
+        ),
+        (
+            "phase log",
+            """INSERT INTO clients_phasetransition (case_id, from_phase, to_phase, by_id, reason, at)
+                SELECT id, '', phase, responsible_worker_id, '', opened_at FROM clients_case""",
+            [],
+        ),
+        (
+            f"{half} journal entries",
+            f"""INSERT INTO clients_journalentry (case_id, author_id, organisation_id, category, text,
+                created_at)
+                SELECT m.lo + (g %% m.n), ({worker_ids})[1 + g %% {N_ORGS}],
+                ({org_ids})[1 + g %% {N_ORGS}], ({cats})[1 + g %% 5],
+                'Kirjaus ' || g || ': tapaaminen, tilanne ja seuraavat askeleet.',
+                now() - (g %% 5000) * interval '1 hour'
+                FROM generate_series(1, {half}) g,
+                (SELECT min(id) AS lo, count(*) AS n FROM clients_case) m""",  # noqa: S608 — integers and constants only
+            [],
+        ),
+        (
+            f"{half} audit entries",
+            f"""INSERT INTO audit_accesslogentry (at, user_id, username, organisation_id,
+                organisation_name, role, client_id, what, purpose, allowed, seq, prev_hash,
+                entry_hash, key_id)
+                SELECT now() - (g %% 5000) * interval '1 hour', ({worker_ids})[1 + g %% {N_ORGS}],
+                'bench', ({org_ids})[1 + g %% {N_ORGS}], 'Bench', 'social_worker',
+                m.lo + (g %% m.n), 'client_page', '', true, h.seq + g,
+                md5('p' || g) || md5('q' || g), md5('e' || g) || md5('f' || g), ''
+                FROM generate_series(1, {half}) g,
+                (SELECT min(id) AS lo, count(*) AS n FROM clients_client) m,
+                (SELECT seq FROM audit_chainhead WHERE id = 1) h""",  # noqa: S608 — integers and constants only
+            [],
+        ),
+    ]
+    ChainHead.objects.get_or_create(pk=1, defaults={"seq": 0, "hash": "0" * 64})
+    total = time.perf_counter()
+    for label, sql, params in steps:
+        started = time.perf_counter()
+        with transaction.atomic(), connection.cursor() as cur:
+            cur.execute(sql, params)
+        print(f"  generated {label:<28} {time.perf_counter() - started:7.1f} s", flush=True)
+    with transaction.atomic(), connection.cursor() as cur:
+        cur.execute(
+            """UPDATE audit_chainhead SET seq = s.seq, hash = s.entry_hash
+               FROM (SELECT seq, entry_hash FROM audit_accesslogentry ORDER BY seq DESC LIMIT 1) s
+               WHERE audit_chainhead.id = 1"""
+        )
+    with connection.cursor() as cur:
+        cur.execute("ANALYZE")
+    print(f"  generation total {time.perf_counter() - total:.1f} s", flush=True)
+
+
+def sample_clients(user_org_id: int, k: int) -> list[int]:
+    from django.db import connection
+
+    with connection.cursor() as cur:
+        cur.execute(
+            """SELECT client_id FROM clients_clientrelationship WHERE organisation_id = %s
+               ORDER BY md5(client_id::text) LIMIT %s""",
+            [user_org_id, k],
+        )
+        return [r[0] for r in cur.fetchall()]
+
+
+def http_benchmark(port: int, ids: list[int]) -> list[float]:
+    import requests
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "tukiverkko", "runserver", f"127.0.0.1:{port}", "--noreload"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                requests.get(base + "/tili/kirjaudu/", timeout=2)
+                break
+            except requests.ConnectionError:
+                time.sleep(0.2)
+        http = requests.Session()
+        http.get(base + "/tili/kirjaudu/")
+        r = http.post(
+            base + "/tili/kirjaudu/",
+            data={
+                "username": "bench-0",
+                "password": PASSWORD,
+                "csrfmiddlewaretoken": http.cookies["csrftoken"],
+            },
+            headers={"Referer": base + "/tili/kirjaudu/"},
+            allow_redirects=False,
+        )
+        if r.status_code != 302:
+            sys.exit(f"login failed: {r.status_code}")
+        for cid in ids[:20]:  # warm-up
+            http.get(f"{base}/asiakkaat/{cid}/")
+        times = []
+        for cid in ids:
+            started = time.perf_counter()
+            r = http.get(f"{base}/asiakkaat/{cid}/")
+            times.append(time.perf_counter() - started)
+            if r.status_code != 200:
+                sys.exit(f"client page {cid} answered {r.status_code}")
+        return times
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def in_process_breakdown(ids: list[int]) -> tuple[list[float], list[float], list[float]]:
+    from django.test import Client as HttpClient
+
+    from tukiverkko.accounts.models import User
+    from tukiverkko.clients.access import TIMINGS
+
+    http = HttpClient()
+    http.force_login(User.objects.get(username="bench-0"))
+    page, policy, audit = [], [], []
+    for cid in ids[:20]:
+        http.get(f"/asiakkaat/{cid}/")
+    for cid in ids:
+        TIMINGS.clear()
+        started = time.perf_counter()
+        response = http.get(f"/asiakkaat/{cid}/")
+        page.append(time.perf_counter() - started)
+        assert response.status_code == 200
+        policy.append(TIMINGS["access"])
+        audit.append(TIMINGS["audit"])
+    return page, policy, audit
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--clients", type=int, default=300_000)
+    parser.add_argument("--entries", type=int, default=5_000_000, help="journal + audit rows")
+    parser.add_argument("--requests", type=int, default=300)
+    parser.add_argument("--port", type=int, default=8177)
+    parser.add_argument("--regenerate", action="store_true")
+    args = parser.parse_args()
+    setup_django()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    from tukiverkko.accounts.models import User
+    from tukiverkko.clients.models import Client, JournalEntry
+
+    if (
+        args.regenerate
+        or not User.objects.filter(username="bench-0").exists()
+        or Client.objects.count() < args.clients
+    ):
+        print(
+            f"Generating {args.clients} clients and {args.entries} journal + audit rows …",
+            flush=True,
+        )
+        generate(args.clients, args.entries)
+    from tukiverkko.audit.models import AccessLogEntry
+
+    print(
+        f"Database: {Client.objects.count()} clients, {JournalEntry.objects.count()} journal entries, "
+        f"{AccessLogEntry.objects.count()} access-log entries"
+    )
+    user = User.objects.get(username="bench-0")
+    ids = sample_clients(user.organisation_id, args.requests)
+    random.Random(1).shuffle(ids)
+    times = http_benchmark(args.port, ids)
+    ms = [t * 1000 for t in times]
+    print(
+        f"Client page over HTTP ({len(ms)} requests, runserver, DEBUG off): "
+        f"p50 {pct(ms, 50):.1f} ms, p95 {pct(ms, 95):.1f} ms, mean {statistics.mean(ms):.1f} ms"
+    )
+    page, policy, audit = in_process_breakdown(ids)
+    mean_page = statistics.mean(page)
+    print(
+        f"In-process page (same view, no network): p50 {pct(page, 50) * 1000:.1f} ms, "
+        f"mean {mean_page * 1000:.1f} ms"
+    )
+    print(
+        f"  access policy: mean {statistics.mean(policy) * 1000:.2f} ms "
+        f"= {statistics.mean(policy) / mean_page:.1%} of page time"
+    )
+    print(
+        f"  audit writes:  mean {statistics.mean(audit) * 1000:.2f} ms "
+        f"= {statistics.mean(audit) / mean_page:.1%} of page time"
+    )
+
+
+if __name__ == "__main__":
+    main()

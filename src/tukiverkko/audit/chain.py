@@ -1,0 +1,210 @@
+"""The hash chain over both audit logs.
+
+One chain, one sequence: every entry of the access log and of the disclosure log gets the next
+sequence number and the hash of the entry before it, whichever table that entry is in. So the
+order of reads and disclosures is fixed, and one head row serialises every writer.
+
+entry_hash = SHA-256 (or HMAC-SHA-256 with ``settings.AUDIT_HMAC_KEY``) over the canonical
+serialisation: compact JSON of ``[FORMAT, kind, seq, prev_hash, *fields in FIELDS[kind] order]``,
+UTF-8, datetimes as UTC ``YYYY-MM-DDTHH:MM:SS.ffffffZ``. The same function serves the writer
+(values in Python) and the verifier (values read back from the database).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import time
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+from django.conf import settings
+from django.db import OperationalError, connections, router, transaction
+from django.db.models import Model
+
+from tukiverkko.audit.models import AccessLogEntry, ChainHead, DisclosureLogEntry
+
+FORMAT = "tv-audit-1"
+GENESIS = "0" * 64
+HEAD_ID = 1
+
+ACCESS = "access"
+DISCLOSURE = "disclosure"
+FIELDS: dict[str, tuple[str, ...]] = {
+    ACCESS: (
+        "at",
+        "user_id",
+        "username",
+        "organisation_id",
+        "organisation_name",
+        "role",
+        "client_id",
+        "what",
+        "purpose",
+        "allowed",
+    ),
+    DISCLOSURE: (
+        "at",
+        "user_id",
+        "username",
+        "from_organisation_id",
+        "to_organisation_id",
+        "to_organisation_name",
+        "client_id",
+        "categories",
+        "purpose",
+        "consent_id",
+        "what",
+    ),
+}
+MODELS: dict[str, type[Model]] = {ACCESS: AccessLogEntry, DISCLOSURE: DisclosureLogEntry}
+KIND_OF_TABLE = {m._meta.db_table: kind for kind, m in MODELS.items()}
+
+M = TypeVar("M", bound=Model)
+
+
+class AuditChainError(RuntimeError):
+    """The chain cannot be appended to (head row missing, database kept locked)."""
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def utc_text(at: datetime) -> str:
+    if at.tzinfo is None:
+        raise ValueError("audit timestamps must be timezone-aware")
+    if at.tzinfo is not UTC:
+        at = at.astimezone(UTC)
+    return at.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
+
+
+def canonical(kind: str, seq: int, prev_hash: str, values: Sequence[Any]) -> bytes:
+    """The bytes that are hashed; ``values`` in ``FIELDS[kind]`` order (``at`` first)."""
+    return _ENCODER.encode(
+        [FORMAT, kind, seq, prev_hash, utc_text(values[0]), *values[1:]]
+    ).encode()
+
+
+def key_id_for(key: bytes) -> str:
+    """A short public name of the HMAC key, stored on each entry: which key to verify with."""
+    return hashlib.sha256(b"tukiverkko-audit-key-id:" + key).hexdigest()[:16]
+
+
+def configured_key() -> tuple[str, bytes | None]:
+    raw = getattr(settings, "AUDIT_HMAC_KEY", "") or ""
+    if not raw:
+        return "", None
+    key = raw.encode()
+    return key_id_for(key), key
+
+
+def digest(data: bytes, key: bytes | None) -> str:
+    if key is None:
+        return hashlib.sha256(data).hexdigest()
+    return hmac.new(key, data, hashlib.sha256).hexdigest()
+
+
+def _is_table_locked(exc: BaseException) -> bool:
+    # SQLite shared-cache databases (the test suite's in-memory database) answer "database table
+    # is locked" at once, without the busy timeout: waiting and trying again is right. Plain
+    # "database is locked" comes after the busy timeout has already waited, or at once when
+    # this transaction has read first and another holds the write lock — a deadlock that only
+    # ending this transaction resolves, so trying again inside it would only prolong it.
+    return "table is locked" in str(exc) or "schema is locked" in str(exc)
+
+
+def _take_head(alias: str) -> tuple[int, str]:
+    """Move the head to the next sequence number and return (seq, previous hash).
+
+    The UPDATE comes first so that it takes the lock before anything is read: SQLite's write
+    lock (the busy timeout waits for it when it is the transaction's first statement) or
+    PostgreSQL's row lock (concurrent writers queue on it until this transaction ends).
+    """
+    connection = connections[alias]
+    table = connection.ops.quote_name(ChainHead._meta.db_table)
+    sql = f"UPDATE {table} SET seq = seq + 1 WHERE id = %s RETURNING seq, hash"  # noqa: S608
+    timeout = float(connection.settings_dict.get("OPTIONS", {}).get("timeout", 20))
+    deadline = time.monotonic() + timeout
+    pause = 0.001
+    while True:
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(sql, [HEAD_ID])
+                row = cursor.fetchone()
+            break
+        except OperationalError as exc:
+            if connection.vendor != "sqlite":
+                raise
+            if not _is_table_locked(exc):
+                raise AuditChainError(
+                    "the audit log is locked by another writer; nothing was written. On SQLite "
+                    "a transaction that reads before it logs should start with BEGIN IMMEDIATE "
+                    "(DATABASES OPTIONS transaction_mode='IMMEDIATE')"
+                ) from exc
+            if time.monotonic() > deadline:
+                raise AuditChainError(
+                    "the audit log stayed locked by other writers; nothing was written"
+                ) from exc
+            time.sleep(pause)
+            pause = min(pause * 2, 0.05)
+    if row is None:
+        raise AuditChainError("the audit chain head row is missing: run `tukiverkko migrate`")
+    return int(row[0]), str(row[1])
+
+
+def append(model: type[M], values: dict[str, Any]) -> M:
+    """Append one entry to the chain inside the caller's transaction (or a new one).
+
+    ``values`` must hold exactly the fields of ``FIELDS[kind]``; they are hashed as given, so
+    they must be what the database will give back (ints, str, bool, aware datetime, list).
+    """
+    kind = KIND_OF_TABLE[model._meta.db_table]
+    alias = router.db_for_write(model)
+    ordered = [values[name] for name in FIELDS[kind]]
+    if set(values) != set(FIELDS[kind]):
+        raise ValueError(f"{kind} entry fields must be {FIELDS[kind]}, not {sorted(values)}")
+    for name, value in values.items():
+        # SQLite would keep an over-long string and PostgreSQL refuse it: refuse on both.
+        max_length = getattr(model._meta.get_field(name), "max_length", None)
+        if max_length and isinstance(value, str) and len(value) > max_length:
+            raise ValueError(f"audit field {name!r} is longer than {max_length} characters")
+    key_id, key = configured_key()
+    connection = connections[alias]
+    if connection.vendor == "sqlite" and not connection.in_atomic_block:
+        # Our own transaction: if SQLite refuses even its start (shared cache), start again.
+        return _retrying(lambda: _append(model, kind, alias, ordered, values, key_id, key), alias)
+    return _append(model, kind, alias, ordered, values, key_id, key)
+
+
+def _retrying(fn: Callable[[], M], alias: str) -> M:
+    deadline = time.monotonic() + 20
+    pause = 0.001
+    while True:
+        try:
+            return fn()
+        except OperationalError as exc:
+            if not _is_table_locked(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.05)
+
+
+def _append(
+    model: type[M],
+    kind: str,
+    alias: str,
+    ordered: list[Any],
+    values: dict[str, Any],
+    key_id: str,
+    key: bytes | None,
+) -> M:
+    with transaction.atomic(using=alias):
+        seq, prev_hash = _take_head(alias)
+        entry_hash = digest(canonical(kind, seq, prev_hash, ordered), key)
+        entry = model._default_manager.using(alias).create(
+            seq=seq, prev_hash=prev_hash, entry_hash=entry_hash, key_id=key_id, **values
+        )
+        ChainHead._default_manager.using(alias).filter(id=HEAD_ID).update(hash=entry_hash)
+    return entry

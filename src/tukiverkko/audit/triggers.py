@@ -1,0 +1,122 @@
+"""The database triggers that make the audit logs append-only, per database vendor.
+
+Kept beside the migration that installs them (0002) so that ``verify-audit`` can check they are
+still in place. Note for future migrations: on SQLite, AlterField rebuilds the table and the
+triggers on it are lost — reinstall them in the same migration (``install``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+LOG_TABLES = ("audit_accesslogentry", "audit_disclosurelogentry")
+HEAD_TABLE = "audit_chainhead"
+
+
+def _sqlite_sql() -> list[str]:
+    sql = []
+    for table in LOG_TABLES:
+        for op in ("UPDATE", "DELETE"):
+            sql.append(
+                f"CREATE TRIGGER {table}_no_{op.lower()} BEFORE {op} ON {table} "
+                f"BEGIN SELECT RAISE(ABORT, 'audit log is append-only: {op} on {table} refused'); END"
+            )
+    sql.append(
+        f"CREATE TRIGGER {HEAD_TABLE}_no_delete BEFORE DELETE ON {HEAD_TABLE} "
+        f"BEGIN SELECT RAISE(ABORT, 'audit chain head cannot be deleted'); END"
+    )
+    sql.append(
+        f"CREATE TRIGGER {HEAD_TABLE}_forward_only BEFORE UPDATE ON {HEAD_TABLE} "
+        f"WHEN NEW.seq < OLD.seq OR NEW.id <> OLD.id "
+        f"BEGIN SELECT RAISE(ABORT, 'audit chain head only moves forward'); END"
+    )
+    return sql
+
+
+_PG_FUNCTION = """
+CREATE OR REPLACE FUNCTION audit_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'audit log is append-only: % on % refused', TG_OP, TG_TABLE_NAME
+    USING ERRCODE = 'integrity_constraint_violation';
+END
+$$
+"""
+
+
+def _pg_sql() -> list[str]:
+    sql = [_PG_FUNCTION]
+    for table in LOG_TABLES:
+        sql.append(
+            f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
+            "FOR EACH ROW EXECUTE FUNCTION audit_refuse_change()"
+        )
+        sql.append(
+            f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+            "FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change()"
+        )
+    sql.append(
+        f"CREATE TRIGGER {HEAD_TABLE}_no_delete BEFORE DELETE ON {HEAD_TABLE} "
+        "FOR EACH ROW EXECUTE FUNCTION audit_refuse_change()"
+    )
+    sql.append(
+        f"CREATE TRIGGER {HEAD_TABLE}_no_truncate BEFORE TRUNCATE ON {HEAD_TABLE} "
+        "FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change()"
+    )
+    sql.append(
+        f"CREATE TRIGGER {HEAD_TABLE}_forward_only BEFORE UPDATE ON {HEAD_TABLE} "
+        "FOR EACH ROW WHEN (NEW.seq < OLD.seq OR NEW.id <> OLD.id) "
+        "EXECUTE FUNCTION audit_refuse_change()"
+    )
+    return sql
+
+
+def expected_triggers(vendor: str) -> dict[str, str]:
+    """Trigger name → table, as installed on ``vendor``."""
+    names: dict[str, str] = {}
+    if vendor == "postgresql":
+        for table in LOG_TABLES:
+            names[f"{table}_append_only"] = table
+            names[f"{table}_no_truncate"] = table
+        names[f"{HEAD_TABLE}_no_truncate"] = HEAD_TABLE
+    else:
+        for table in LOG_TABLES:
+            names[f"{table}_no_update"] = table
+            names[f"{table}_no_delete"] = table
+    names[f"{HEAD_TABLE}_no_delete"] = HEAD_TABLE
+    names[f"{HEAD_TABLE}_forward_only"] = HEAD_TABLE
+    return names
+
+
+def install(schema_editor: Any) -> None:
+    vendor = schema_editor.connection.vendor
+    if vendor == "postgresql":
+        statements = _pg_sql()
+    elif vendor == "sqlite":
+        statements = _sqlite_sql()
+    else:
+        raise NotImplementedError(f"audit triggers for {vendor} are not written yet")
+    for statement in statements:
+        schema_editor.execute(statement, params=None)
+
+
+def uninstall(schema_editor: Any) -> None:
+    vendor = schema_editor.connection.vendor
+    for name, table in expected_triggers(vendor).items():
+        on = f" ON {table}" if vendor == "postgresql" else ""
+        schema_editor.execute(f"DROP TRIGGER IF EXISTS {name}{on}", params=None)
+    if vendor == "postgresql":
+        schema_editor.execute("DROP FUNCTION IF EXISTS audit_refuse_change()", params=None)
+
+
+def present(connection: Any) -> set[str]:
+    """Names of the audit triggers that exist (and, on PostgreSQL, are enabled)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'D' "
+                "AND tgrelid::regclass::text = ANY(%s)",
+                [[*LOG_TABLES, HEAD_TABLE]],
+            )
+        else:
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        return {row[0] for row in cursor.fetchall()}
