@@ -220,6 +220,9 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
     }
     env.pop("PYTEST_VERSION", None)
     env.pop("DJANGO_SETTINGS_MODULE", None)
+    # The browser tests allow sync DB access from Playwright's loop in this process; a
+    # deployment never has that variable, so neither does the checked environment.
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     # when manage.py check --deploy runs
     result = subprocess.run(
         [sys.executable, "-m", "tukiverkko", "check", "--deploy", "--fail-level", "WARNING"],
