@@ -136,7 +136,18 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["OPTIONS"] = {"timeout": 20}
+    # One writer at a time, waiting rather than failing: IMMEDIATE takes the write lock when a
+    # transaction begins (a deferred transaction that reads and then writes — as every audited
+    # read does — would otherwise fail at once when another request holds the lock), WAL lets
+    # readers go on meanwhile. See docs/decisions/0003-sqlite-immediate-wal.md.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+    # The test database is a file too, so tests meet the same locking as the demo server
+    # (an in-memory database uses table locks that never wait).
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

@@ -10,7 +10,9 @@ from datetime import datetime
 from typing import Any
 
 from django.http import HttpRequest
+from django.views.decorators.cache import never_cache
 from ninja import Query, Router, Schema
+from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
@@ -74,6 +76,7 @@ def _page(qs: Any, page: Page) -> Any:
 
 
 @router.get("/clients/{client_id}/access-log", response=list[AccessEntryOut])
+@decorate_view(never_cache)  # client data: never cached by a browser or proxy
 def client_access_log(request: HttpRequest, client_id: int, page: Query[Page]) -> list[Any]:
     """The client's access log, newest first; next page with ``before_seq`` = last seq."""
     _authorise(request, client_id, "api:audit_access_log")
@@ -81,6 +84,7 @@ def client_access_log(request: HttpRequest, client_id: int, page: Query[Page]) -
 
 
 @router.get("/clients/{client_id}/disclosures", response=list[DisclosureEntryOut])
+@decorate_view(never_cache)
 def client_disclosures(request: HttpRequest, client_id: int, page: Query[Page]) -> list[Any]:
     """The client's disclosure log, newest first; next page with ``before_seq`` = last seq."""
     _authorise(request, client_id, "api:audit_disclosures")
