@@ -4,39 +4,17 @@ axe-core on every public page type (no "serious" or "critical" violation)."""
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from tukiverkko.catalogue.tests.webdata import freshen_verifications, load_web_catalogue
-
-# Playwright's sync API runs its own event loop; Django would otherwise refuse ORM calls.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+from tukiverkko.core.tests.browser import serious_violations
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
@@ -48,15 +26,6 @@ def page(browser: Browser, live_server, tmp_path: Path) -> Iterator[Page]:
     page.set_default_timeout(10_000)
     yield page
     context.close()
-
-
-def serious_violations(page: Page) -> list[dict]:
-    results = Axe().run(page)
-    violations = results.response["violations"]
-    serious = [v for v in violations if v.get("impact") in {"serious", "critical"}]
-    for v in serious:
-        print(v["id"], v["impact"], v["help"], [n["target"] for n in v["nodes"]][:5])
-    return serious
 
 
 def test_live_search_filters_and_keyboard_to_a_service(page: Page, live_server) -> None:

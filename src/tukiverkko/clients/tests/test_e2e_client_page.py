@@ -2,28 +2,18 @@
 critical violations) and reveals the henkilötunnus through htmx — which lands in the log."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
 
 from tukiverkko.accounts.models import Role, User
 from tukiverkko.audit.models import AccessLogEntry
 from tukiverkko.clients import actions
 from tukiverkko.clients.models import Phase
 from tukiverkko.clients.tests.factories import a_case_in_phase, an_organisation
-
-BROWSER_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from tukiverkko.core.tests.browser import serious_violations
 
 
 @pytest.mark.e2e
 @pytest.mark.django_db(transaction=True)
-def test_client_page_in_a_real_browser(live_server):
+def test_client_page_in_a_real_browser(live_server, browser):
     # given a coordinator with a client, a network and a journal entry
     user = User.objects.create_user(
         username="e2e",
@@ -36,27 +26,22 @@ def test_client_page_in_a_real_browser(live_server):
     case = a_case_in_phase(Phase.JOINT_PLAN, user, first="Selain", last="Asiakas")
     actions.add_journal_entry(case=case, by=user, category="employment", text="Työkokeilu sovittu.")
     code = case.client.henkilotunnus
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=BROWSER_ARGS)
-        page = browser.new_page()
-        # when they log in and open the client page
-        page.goto(f"{live_server.url}/tili/kirjaudu/")
-        page.fill("input[name=username]", "e2e")
-        page.fill("input[name=password]", "e2e-salasana-123")
-        page.click("form:has(input[name=username]) button[type=submit]")
-        page.wait_for_load_state()
-        page.goto(f"{live_server.url}/asiakkaat/{case.client_id}/")
-        # then the page is accessible and shows the masked code only
-        violations = [
-            v
-            for v in Axe().run(page).response["violations"]
-            if v["impact"] in {"serious", "critical"}
-        ]
-        masked = page.inner_text("#hetu")
-        page.click("#hetu button")
-        page.wait_for_selector(f"#hetu:has-text('{code}')")
-        revealed = page.inner_text("#hetu")
-        browser.close()
+    context = browser.new_context()
+    page = context.new_page()
+    # when they log in and open the client page
+    page.goto(f"{live_server.url}/tili/kirjaudu/")
+    page.fill("input[name=username]", "e2e")
+    page.fill("input[name=password]", "e2e-salasana-123")
+    page.click("form:has(input[name=username]) button[type=submit]")
+    page.wait_for_load_state()
+    page.goto(f"{live_server.url}/asiakkaat/{case.client_id}/")
+    # then the page is accessible and shows the masked code only
+    violations = serious_violations(page)
+    masked = page.inner_text("#hetu")
+    page.click("#hetu button")
+    page.wait_for_selector(f"#hetu:has-text('{code}')")
+    revealed = page.inner_text("#hetu")
+    context.close()
     assert violations == []
     assert code not in masked and code[:7] in masked
     assert code in revealed
