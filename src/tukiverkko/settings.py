@@ -126,7 +126,9 @@ TEMPLATES = [
     },
 ]
 
-_default_db = f"sqlite:///{BASE_DIR / 'var' / 'tukiverkko.sqlite3'}"
+VAR_DIR = BASE_DIR / "var"  # SQLite files of the demo and the tests (ignored by git)
+VAR_DIR.mkdir(exist_ok=True)
+_default_db = f"sqlite:///{VAR_DIR / 'tukiverkko.sqlite3'}"
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or _default_db,
@@ -147,7 +149,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     # The test database is a file too, so tests meet the same locking as the demo server
     # (an in-memory database uses table locks that never wait).
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
