@@ -127,7 +127,6 @@ TEMPLATES = [
 ]
 
 VAR_DIR = BASE_DIR / "var"  # SQLite files of the demo and the tests (ignored by git)
-VAR_DIR.mkdir(exist_ok=True)
 _default_db = f"sqlite:///{VAR_DIR / 'tukiverkko.sqlite3'}"
 DATABASES = {
     "default": dj_database_url.parse(
@@ -138,6 +137,7 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    VAR_DIR.mkdir(exist_ok=True)
     # One writer at a time, waiting rather than failing: IMMEDIATE takes the write lock when a
     # transaction begins (a deferred transaction that reads and then writes — as every audited
     # read does — would otherwise fail at once when another request holds the lock), WAL lets
