@@ -11,7 +11,11 @@ from django.core.management import get_commands
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 ENV_EXAMPLE = (ROOT / ".env.example").read_text(encoding="utf-8")
-SOURCES = [p for p in (ROOT / "src" / "tukiverkko").rglob("*.py") if "tests" not in p.parts]
+SOURCES = [
+    p
+    for p in (ROOT / "src" / "tukiverkko").rglob("*.py")
+    if "tests" not in p.parts and p.name != "conftest.py"  # test plumbing, not settings
+]
 
 OUR_COMMANDS = sorted(
     name for name, app in get_commands().items() if str(app).startswith("tukiverkko.")

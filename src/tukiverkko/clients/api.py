@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.views.decorators.cache import never_cache
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 from ninja.security import SessionAuth
@@ -135,8 +135,11 @@ def reveal_henkilotunnus(request: HttpRequest, client_id: int) -> dict[str, str]
 def add_journal_entry(request: HttpRequest, case_id: int, body: JournalIn) -> Any:
     case = access.get_case(request.user, case_id, what="api:journal_add")
     try:
-        return 201, actions.add_journal_entry(
-            case=case, by=request.user, category=body.category, text=body.text
+        return Status(
+            201,
+            actions.add_journal_entry(
+                case=case, by=request.user, category=body.category, text=body.text
+            ),
         )
     except ValidationError as exc:
         raise bad_request(exc) from exc
