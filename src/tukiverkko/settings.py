@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "ninja",  # serves Swagger UI from its own static files; without it the docs page uses a CDN
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
