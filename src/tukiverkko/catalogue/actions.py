@@ -198,16 +198,14 @@ def _apply_service(
     }
     for name in ("name", "what", "why", "how", "for_whom", "when_to_contact", "how_to_refer"):
         values.update(_texts(name, svc.get(name)))
+    # Part of the same save, so the search tokens (Service.save) are written once, from the
+    # final text, and only when the text changed.
+    values["search_lemmas"] = build_search_lemmas(Service(**values))
     service = _upsert(Service, {"slug": svc["slug"]}, values, report)
     touched = _set_m2m(service.need_areas, [need_areas[n] for n in svc["need_areas"]])
     touched |= _set_m2m(service.access_routes, [routes[r] for r in svc["access_routes"]])
     touched |= _set_m2m(service.municipalities, [municipalities[m] for m in svc["municipalities"]])
     touched |= _apply_contacts(service, svc.get("contacts", []))
-    lemmas = build_search_lemmas(service)
-    if service.search_lemmas != lemmas:
-        service.search_lemmas = lemmas
-        service.save(update_fields=["search_lemmas"])
-        touched = True
     if touched:
         report.count("updated", "Service.relations")
 

@@ -33,10 +33,6 @@ def _analyser() -> Any:
     return _voikko
 
 
-def voikko_available() -> bool:
-    return _analyser() is not None
-
-
 def tokens(text: str) -> list[str]:
     """Words of a text, lower-cased, hyphenated compounds split into their parts too."""
     out: list[str] = []
@@ -92,15 +88,6 @@ def lemmas(text: str) -> list[str]:
     for word in tokens(text):
         out.extend(word_lemmas(word))
     return list(dict.fromkeys(out))
-
-
-def query_lemmas(text: str) -> list[tuple[str, ...]]:
-    """One group of alternative base forms per query word: a hit needs one form of every word."""
-    groups: list[tuple[str, ...]] = []
-    for match in _WORD.finditer(text):
-        word = match.group(0).lower()
-        groups.extend(word_lemmas(part) for part in word.split("-") if part)
-    return groups
 
 
 @lru_cache(maxsize=50_000)
