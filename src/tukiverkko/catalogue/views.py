@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -10,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from tukiverkko.accounts.decorators import professional_required
-from tukiverkko.accounts.models import Municipality, Organisation, Region, Role
+from tukiverkko.accounts.decorators import editor_required
+from tukiverkko.accounts.models import Municipality, Organisation, Region
 from tukiverkko.catalogue import network
 from tukiverkko.catalogue.forms import SearchForm
 from tukiverkko.catalogue.models import Service, localised
@@ -25,7 +24,6 @@ from tukiverkko.catalogue.querysets import (
 from tukiverkko.catalogue.search import filter_services, valid_on
 
 RESULTS_SHOWN = 50
-EDITOR_ROLES = {Role.CATALOGUE_EDITOR.value, Role.ADMINISTRATOR.value}
 
 
 def search(request: HttpRequest) -> HttpResponse:
@@ -175,10 +173,8 @@ def quick_guide(request: HttpRequest, municipality: str) -> HttpResponse:
     )
 
 
-@professional_required
+@editor_required
 def unverified_list(request: HttpRequest) -> HttpResponse:
-    if getattr(request.user, "role", "") not in EDITOR_ROLES:
-        raise PermissionDenied
     today = timezone.localdate()
     services = list(unverified(today))
     return render(

@@ -7,20 +7,16 @@ rules as the YAML files and saved all or nothing (tukiverkko.catalogue.csv_io).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django import forms
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from tukiverkko.accounts.decorators import professional_required
-from tukiverkko.accounts.models import Role
+from tukiverkko.accounts.decorators import editor_required
 from tukiverkko.catalogue.csv_io import (
     COLUMNS,
     DELIMITER,
@@ -32,19 +28,7 @@ from tukiverkko.catalogue.csv_io import (
 
 logger = logging.getLogger("tukiverkko.catalogue")
 
-EDITOR_ROLES = {Role.CATALOGUE_EDITOR, Role.ADMINISTRATOR}
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-
-
-def editor_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    @professional_required
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if getattr(request.user, "role", "") not in EDITOR_ROLES:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 class CsvUploadForm(forms.Form):
