@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext
@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods
 
 from tukiverkko.accounts.models import Municipality
 from tukiverkko.catalogue.models import ContactChannel, Service
+from tukiverkko.catalogue.search import valid_on
 from tukiverkko.rules import labels
 from tukiverkko.rules.definitions import BY_SLUG
 from tukiverkko.rules.engine import recommend
@@ -37,12 +38,13 @@ def local_services(
     if not municipality or not slugs:
         return {}
     found = (
-        Service.objects.filter(
-            service_type__slug__in=slugs,
-            municipalities__name_fi=municipality,
+        valid_on(
+            Service.objects.filter(
+                service_type__slug__in=slugs,
+                municipalities__name_fi=municipality,
+            ),
+            day,
         )
-        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day))
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
         .select_related("organisation", "service_type")
         .prefetch_related(
             Prefetch(
