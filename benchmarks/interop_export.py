@@ -79,7 +79,7 @@ def main() -> None:
 
     out = tmp / "hsds"
     timed("export-hsds (fi)", lambda: write_hsds(out))
-    hsds_dir = settings.BASE_DIR.parent / "shared" / "standards" / "hsds-3.0" / "schema"
+    hsds_dir = settings.BASE_DIR / "standards" / "hsds-3.0" / "schema"
     if hsds_dir.exists():
         validators = hsds_validation.validators(hsds_dir)
 

@@ -90,6 +90,9 @@ INSTALLED_APPS = [
     "tukiverkko.clients",
     "tukiverkko.consent",
     "tukiverkko.audit",
+    "tukiverkko.cases",
+    "tukiverkko.access",
+    "tukiverkko.demo",
 ]
 
 MIDDLEWARE = [
@@ -97,6 +100,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "tukiverkko.api.language.ApiLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

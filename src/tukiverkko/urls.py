@@ -2,7 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
-from tukiverkko.api import api
+from tukiverkko.api.v1 import api
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -17,7 +17,7 @@ urlpatterns += i18n_patterns(
     path("palvelut/", include("tukiverkko.catalogue.urls")),
     path("seulonta/", include("tukiverkko.screening.urls")),
     path("tyokykymittari/", include("tukiverkko.rules.urls")),
-    path("asiakkaat/", include("tukiverkko.clients.urls")),
+    path("asiakkaat/", include("tukiverkko.cases.urls")),
     path("suostumukset/", include("tukiverkko.consent.urls")),
     path("loki/", include("tukiverkko.audit.urls")),
     prefix_default_language=False,

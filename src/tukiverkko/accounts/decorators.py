@@ -10,8 +10,10 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.views.decorators.cache import never_cache
 
-from tukiverkko.accounts.models import Role
+from tukiverkko.accounts.models import User
+from tukiverkko.accounts.roles import edits_catalogue
 
 View = Callable[..., HttpResponse]
 
@@ -31,8 +33,16 @@ def professional_required(view: View) -> View:
     return wrapped
 
 
-# Who keeps the service catalogue true: its editors, and administrators.
-EDITOR_ROLES = frozenset({Role.CATALOGUE_EDITOR, Role.ADMINISTRATOR})
+def professional_of(request: HttpRequest) -> User:
+    """The professional a decorated view serves (``professional_required`` let only one in)."""
+    if not isinstance(request.user, User):
+        raise PermissionDenied
+    return request.user
+
+
+def client_data(view: View) -> View:
+    """A page of client data: professional, 2FA when required, and never cached."""
+    return never_cache(professional_required(view))
 
 
 def editor_required(view: View) -> View:
@@ -41,7 +51,7 @@ def editor_required(view: View) -> View:
     @professional_required
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if getattr(request.user, "role", "") not in EDITOR_ROLES:
+        if not edits_catalogue(request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 

@@ -1,9 +1,10 @@
 """Writing the audit logs. Every read of client data calls ``record_access``; every disclosure
-to another organisation calls ``record_disclosure``.
+to another organisation calls ``record_disclosure``; every change calls
+``audit.events.record_event``.
 
-Call them inside the transaction that reads or discloses: the entry is then written exactly when
-the rest is. Each call appends to the hash chain (``tukiverkko.audit.chain``), which holds the
-chain's lock until that transaction ends — so log near the end of a long transaction.
+Call them inside the transaction that reads, discloses or changes: the entry is then written
+exactly when the rest is. Each call appends to the hash chain (``tukiverkko.audit.chain``), which
+holds the chain's lock until that transaction ends — so log near the end of a long transaction.
 """
 
 from __future__ import annotations
@@ -11,44 +12,54 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
+from tukiverkko.accounts.actors import Actor, ClientActor, SystemActor
+from tukiverkko.accounts.models import Organisation
 from tukiverkko.audit.chain import append
 from tukiverkko.audit.models import AccessLogEntry, DisclosureLogEntry
-from tukiverkko.audit.querysets import access_log_for_client, disclosures_for_client
 
-__all__ = [
-    "access_log_for_client",
-    "disclosures_for_client",
-    "record_access",
-    "record_disclosure",
-]
+# Who reads: an actor, or a request's anonymous user (a refused read is logged too).
+Reader = Actor | AnonymousUser
 
 
-def _user_id(user: Any) -> int | None:
-    pk = getattr(user, "pk", None)
-    return int(pk) if pk else None
+def actor_fields(actor: Reader) -> dict[str, Any]:
+    """The user, username, organisation and role columns that say who acted.
+
+    A client acting for themself has no user row (``username`` "client:<id>", role "client"),
+    nor has the system (``username`` "system:<name>", role "system")."""
+    if isinstance(actor, ClientActor):
+        return _fields(None, f"client:{actor.client_id}", None, "client")
+    if isinstance(actor, SystemActor):
+        return _fields(None, f"system:{actor.name}", None, "system")
+    if isinstance(actor, AnonymousUser):
+        return _fields(None, "", None, "")
+    return _fields(actor.pk, actor.username or "", actor.organisation, actor.role or "")
 
 
-def _optional_int(value: Any) -> int | None:
-    return None if value is None else int(value)
+def _fields(
+    user_id: int | None, username: str, org: Organisation | None, role: str
+) -> dict[str, Any]:
+    return {
+        "user_id": int(user_id) if user_id else None,
+        "username": username,
+        "organisation_id": int(org.pk) if org else None,
+        "organisation_name": org.name_fi if org else "",
+        "role": role,
+    }
 
 
 def record_access(
-    *, user: Any, client_id: int | None, what: str, purpose: str = "", allowed: bool
+    *, user: Reader, client_id: int | None, what: str, purpose: str = "", allowed: bool
 ) -> AccessLogEntry:
     """Log one read (or refused read) of client data by ``user``."""
-    org = getattr(user, "organisation", None)
     return append(
         AccessLogEntry,
         {
             "at": timezone.now(),
-            "user_id": _user_id(user),
-            "username": getattr(user, "username", "") or "",
-            "organisation_id": _optional_int(org.pk) if org else None,
-            "organisation_name": org.name_fi if org else "",
-            "role": getattr(user, "role", "") or "",
-            "client_id": _optional_int(client_id),
+            **actor_fields(user),
+            "client_id": None if client_id is None else int(client_id),
             "what": str(what),
             "purpose": str(purpose),
             "allowed": bool(allowed),
@@ -58,29 +69,29 @@ def record_access(
 
 def record_disclosure(
     *,
-    user: Any,
+    user: Actor,
     client_id: int,
-    to_organisation: Any,
+    to_organisation: Organisation,
     categories: Iterable[str],
     purpose: str,
     what: str,
     consent_id: int | None = None,
 ) -> DisclosureLogEntry:
     """Log one disclosure of client data by ``user`` to ``to_organisation``."""
-    org = getattr(user, "organisation", None)
+    fields = actor_fields(user)
     return append(
         DisclosureLogEntry,
         {
             "at": timezone.now(),
-            "user_id": _user_id(user),
-            "username": getattr(user, "username", "") or "",
-            "from_organisation_id": _optional_int(org.pk) if org else None,
-            "to_organisation_id": _optional_int(to_organisation.pk),
+            "user_id": fields["user_id"],
+            "username": fields["username"],
+            "from_organisation_id": fields["organisation_id"],
+            "to_organisation_id": int(to_organisation.pk),
             "to_organisation_name": to_organisation.name_fi,
             "client_id": int(client_id),
             "categories": sorted(str(c) for c in categories),
             "purpose": str(purpose),
-            "consent_id": _optional_int(consent_id),
+            "consent_id": None if consent_id is None else int(consent_id),
             "what": str(what),
         },
     )

@@ -10,18 +10,17 @@ from datetime import datetime
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from ninja import Query, Router, Schema
 from ninja.decorators import decorate_view
-from ninja.errors import HttpError
 from ninja.security import django_auth
 
-from tukiverkko.audit.actions import (
-    access_log_for_client,
-    disclosures_for_client,
-    record_access,
-)
-from tukiverkko.audit.views import PURPOSE, may_read_audit_log
+from tukiverkko.accounts.roles import reads_audit_log
+from tukiverkko.api.errors import Problem, ProblemError, field_problem, invalid
+from tukiverkko.api.pagination import KEYSET_MAX_LIMIT, Keyset
+from tukiverkko.audit.actions import record_access
+from tukiverkko.audit.selectors import PURPOSE, access_log, access_rows, disclosure_log
 
 router = Router(tags=["audit"], auth=django_auth)
 
@@ -53,39 +52,52 @@ class DisclosureEntryOut(Schema):
     what: str
 
 
-class Page(Schema):
-    limit: int = 100
-    before_seq: int | None = None
-
-
 def _authorise(request: HttpRequest, client_id: int, what: str) -> None:
-    allowed = may_read_audit_log(request.user)
+    allowed = reads_audit_log(request.user)
     record_access(
         user=request.user, client_id=client_id, what=what, purpose=PURPOSE, allowed=allowed
     )
     if not allowed:
-        raise HttpError(403, "Only the data-protection role may read audit logs.")
+        raise ProblemError(403, _("Vain tietosuojavastaava voi lukea asiakkaan lokeja."))
 
 
-def _page(qs: Any, page: Page) -> Any:
-    if not 1 <= page.limit <= 1000:
-        raise HttpError(422, "limit must be between 1 and 1000")
-    if page.before_seq is not None:
-        qs = qs.filter(seq__lt=page.before_seq)
-    return list(qs[: page.limit])
+class Page(Keyset):  # api.pagination.Keyset under its published name (no docstring: no
+    pass  # description in the OpenAPI document, which stays as it was)
 
 
-@router.get("/clients/{client_id}/access-log", response=list[AccessEntryOut])
+def _check(page: Page) -> None:
+    if not 1 <= page.limit <= KEYSET_MAX_LIMIT:
+        raise invalid(
+            [
+                field_problem(
+                    "limit",
+                    "out_of_range",
+                    _("limit: anna luku väliltä 1–%(max)s.") % {"max": KEYSET_MAX_LIMIT},
+                    location="query",
+                )
+            ]
+        )
+
+
+@router.get(
+    "/clients/{client_id}/access-log",
+    response={200: list[AccessEntryOut], 403: Problem, 422: Problem},
+)
 @decorate_view(never_cache)  # client data: never cached by a browser or proxy
 def client_access_log(request: HttpRequest, client_id: int, page: Query[Page]) -> list[Any]:
     """The client's access log, newest first; next page with ``before_seq`` = last seq."""
     _authorise(request, client_id, "api:audit_access_log")
-    return list(_page(access_log_for_client(client_id), page))
+    _check(page)
+    return access_rows(access_log(client_id, before_seq=page.before_seq)[: page.limit])
 
 
-@router.get("/clients/{client_id}/disclosures", response=list[DisclosureEntryOut])
+@router.get(
+    "/clients/{client_id}/disclosures",
+    response={200: list[DisclosureEntryOut], 403: Problem, 422: Problem},
+)
 @decorate_view(never_cache)
 def client_disclosures(request: HttpRequest, client_id: int, page: Query[Page]) -> list[Any]:
     """The client's disclosure log, newest first; next page with ``before_seq`` = last seq."""
     _authorise(request, client_id, "api:audit_disclosures")
-    return list(_page(disclosures_for_client(client_id), page))
+    _check(page)
+    return list(disclosure_log(client_id, before_seq=page.before_seq)[: page.limit])

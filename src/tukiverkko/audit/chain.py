@@ -1,8 +1,8 @@
-"""The hash chain over both audit logs.
+"""The hash chain over the three audit logs.
 
-One chain, one sequence: every entry of the access log and of the disclosure log gets the next
-sequence number and the hash of the entry before it, whichever table that entry is in. So the
-order of reads and disclosures is fixed, and one head row serialises every writer.
+One chain, one sequence: every entry of the access log, the disclosure log and the event log gets
+the next sequence number and the hash of the entry before it, whichever table that entry is in.
+So the order of reads, disclosures and changes is fixed, and one head row serialises every writer.
 
 entry_hash = SHA-256 (or HMAC-SHA-256 with ``settings.AUDIT_HMAC_KEY``) over the canonical
 serialisation: compact JSON of ``[FORMAT, kind, seq, prev_hash, *fields in FIELDS[kind] order]``,
@@ -24,7 +24,7 @@ from django.conf import settings
 from django.db import OperationalError, connections, router, transaction
 from django.db.models import Model
 
-from tukiverkko.audit.models import AccessLogEntry, ChainHead, DisclosureLogEntry
+from tukiverkko.audit.models import AccessLogEntry, ChainHead, DisclosureLogEntry, EventLogEntry
 
 FORMAT = "tv-audit-1"
 GENESIS = "0" * 64
@@ -32,6 +32,7 @@ HEAD_ID = 1
 
 ACCESS = "access"
 DISCLOSURE = "disclosure"
+EVENT = "event"
 FIELDS: dict[str, tuple[str, ...]] = {
     ACCESS: (
         "at",
@@ -58,8 +59,24 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "consent_id",
         "what",
     ),
+    EVENT: (
+        "at",
+        "actor_kind",
+        "user_id",
+        "username",
+        "organisation_id",
+        "organisation_name",
+        "role",
+        "client_id",
+        "event",
+        "ref",
+    ),
 }
-MODELS: dict[str, type[Model]] = {ACCESS: AccessLogEntry, DISCLOSURE: DisclosureLogEntry}
+MODELS: dict[str, type[Model]] = {
+    ACCESS: AccessLogEntry,
+    DISCLOSURE: DisclosureLogEntry,
+    EVENT: EventLogEntry,
+}
 KIND_OF_TABLE = {m._meta.db_table: kind for kind, m in MODELS.items()}
 
 M = TypeVar("M", bound=Model)

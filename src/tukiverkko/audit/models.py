@@ -1,4 +1,5 @@
-"""Access log (käyttöloki) and disclosure log (luovutusloki).
+"""Access log (käyttöloki: reads), disclosure log (luovutusloki) and event log (tapahtumaloki:
+changes).
 
 Append-only: the database refuses UPDATE and DELETE on these tables (triggers), and entries are
 hash-chained so that a changed, deleted or inserted row is detected by ``tukiverkko verify-audit``.
@@ -73,6 +74,41 @@ class DisclosureLogEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} → {self.to_organisation_name}"
+
+
+class EventLogEntry(models.Model):
+    """One change of client data: who (a professional, the client, the system) did which typed
+    event (``audit.events.EventType``) to what (``ref``, e.g. the journal entry's id)."""
+
+    at = models.DateTimeField(db_index=True)
+    actor_kind = models.CharField(max_length=20)  # professional | client | system
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.DO_NOTHING,
+        null=True,
+        db_constraint=False,
+        related_name="+",
+    )
+    username = models.CharField(max_length=150)  # the professional's, or "system:<name>"
+    organisation_id = models.BigIntegerField(null=True)
+    organisation_name = models.CharField(max_length=300, blank=True)
+    role = models.CharField(max_length=40, blank=True)
+    client_id = models.BigIntegerField(null=True, db_index=True)
+    event = models.CharField(max_length=40)
+    ref = models.CharField(max_length=200, blank=True)
+
+    # The hash chain (see tukiverkko.audit.chain and docs/audit.md): one sequence over all logs.
+    seq = models.BigIntegerField(unique=True)
+    prev_hash = models.CharField(max_length=64)
+    entry_hash = models.CharField(max_length=64)
+    key_id = models.CharField(max_length=16, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["client_id", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.event}:{self.ref}"
 
 
 class ChainHead(models.Model):

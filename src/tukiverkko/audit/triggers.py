@@ -9,18 +9,20 @@ from __future__ import annotations
 
 from typing import Any
 
-LOG_TABLES = ("audit_accesslogentry", "audit_disclosurelogentry")
+LOG_TABLES = ("audit_accesslogentry", "audit_disclosurelogentry", "audit_eventlogentry")
 HEAD_TABLE = "audit_chainhead"
 
 
-def _sqlite_sql() -> list[str]:
+def _sqlite_sql(tables: tuple[str, ...], head: bool) -> list[str]:
     sql = []
-    for table in LOG_TABLES:
+    for table in tables:
         for op in ("UPDATE", "DELETE"):
             sql.append(
                 f"CREATE TRIGGER {table}_no_{op.lower()} BEFORE {op} ON {table} "
                 f"BEGIN SELECT RAISE(ABORT, 'audit log is append-only: {op} on {table} refused'); END"
             )
+    if not head:
+        return sql
     sql.append(
         f"CREATE TRIGGER {HEAD_TABLE}_no_delete BEFORE DELETE ON {HEAD_TABLE} "
         f"BEGIN SELECT RAISE(ABORT, 'audit chain head cannot be deleted'); END"
@@ -43,9 +45,9 @@ $$
 """
 
 
-def _pg_sql() -> list[str]:
+def _pg_sql(tables: tuple[str, ...], head: bool) -> list[str]:
     sql = [_PG_FUNCTION]
-    for table in LOG_TABLES:
+    for table in tables:
         sql.append(
             f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
             "FOR EACH ROW EXECUTE FUNCTION audit_refuse_change()"
@@ -54,6 +56,8 @@ def _pg_sql() -> list[str]:
             f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
             "FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change()"
         )
+    if not head:
+        return sql
     sql.append(
         f"CREATE TRIGGER {HEAD_TABLE}_no_delete BEFORE DELETE ON {HEAD_TABLE} "
         "FOR EACH ROW EXECUTE FUNCTION audit_refuse_change()"
@@ -87,24 +91,32 @@ def expected_triggers(vendor: str) -> dict[str, str]:
     return names
 
 
-def install(schema_editor: Any) -> None:
+def install(schema_editor: Any, tables: tuple[str, ...] = LOG_TABLES, *, head: bool = True) -> None:
+    """Install the triggers on ``tables`` (and on the chain head unless ``head`` is False).
+
+    Migrations name their tables: a later migration that adds a log installs only its own."""
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
-        statements = _pg_sql()
+        statements = _pg_sql(tables, head)
     elif vendor == "sqlite":
-        statements = _sqlite_sql()
+        statements = _sqlite_sql(tables, head)
     else:
         raise NotImplementedError(f"audit triggers for {vendor} are not written yet")
     for statement in statements:
         schema_editor.execute(statement, params=None)
 
 
-def uninstall(schema_editor: Any) -> None:
+def uninstall(
+    schema_editor: Any, tables: tuple[str, ...] = LOG_TABLES, *, head: bool = True
+) -> None:
     vendor = schema_editor.connection.vendor
+    wanted = (*tables, HEAD_TABLE) if head else tables
     for name, table in expected_triggers(vendor).items():
+        if table not in wanted:
+            continue
         on = f" ON {table}" if vendor == "postgresql" else ""
         schema_editor.execute(f"DROP TRIGGER IF EXISTS {name}{on}", params=None)
-    if vendor == "postgresql":
+    if vendor == "postgresql" and head:
         schema_editor.execute("DROP FUNCTION IF EXISTS audit_refuse_change()", params=None)
 
 

@@ -2,45 +2,32 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from tukiverkko.accounts.decorators import professional_required
-from tukiverkko.accounts.models import Organisation, Role
-from tukiverkko.audit.actions import (
-    access_log_for_client,
-    disclosures_for_client,
-    record_access,
+from tukiverkko.accounts.models import Role
+from tukiverkko.accounts.roles import reads_audit_log
+from tukiverkko.audit.actions import record_access
+from tukiverkko.audit.selectors import (
+    PURPOSE,
+    access_log,
+    access_rows,
+    disclosure_log,
+    disclosure_rows,
 )
+from tukiverkko.consent.models import InfoCategory
 
-PURPOSE = "tietosuojavalvonta"
 PER_PAGE = 100
-
-# The information categories of the consent model (GLOSSARY: InfoCategory).
-CATEGORY_LABELS = {
-    "health": _("terveys"),
-    "social": _("sosiaali"),
-    "employment": _("työllisyys"),
-    "benefits": _("etuudet"),
-    "education": _("koulutus"),
-}
-ROLE_LABELS = dict(Role.choices)
-
-
-def may_read_audit_log(user: Any) -> bool:
-    return getattr(user, "role", "") == Role.DATA_PROTECTION
 
 
 @professional_required
 @never_cache
 def client_log(request: HttpRequest, client_id: int) -> HttpResponse:
-    allowed = may_read_audit_log(request.user)
+    allowed = reads_audit_log(request.user)
     # Reading who read a client's data is itself a read of client data: it is logged too.
     record_access(
         user=request.user,
@@ -51,20 +38,16 @@ def client_log(request: HttpRequest, client_id: int) -> HttpResponse:
     )
     if not allowed:
         raise PermissionDenied
-    accesses = Paginator(access_log_for_client(client_id).select_related("user"), PER_PAGE)
-    access_page = accesses.get_page(request.GET.get("sivu"))
-    access_rows = [{"entry": e, "role_label": ROLE_LABELS.get(e.role, e.role)} for e in access_page]
-    disclosures = Paginator(disclosures_for_client(client_id).select_related("user"), PER_PAGE)
-    disclosure_page = disclosures.get_page(request.GET.get("luovutukset"))
-    org_ids = {d.from_organisation_id for d in disclosure_page if d.from_organisation_id}
-    org_names = dict(Organisation.objects.filter(id__in=org_ids).values_list("id", "name_fi"))
-    disclosure_rows = [
-        {
-            "entry": d,
-            "from_organisation": org_names.get(d.from_organisation_id or 0, ""),
-            "categories": ", ".join(str(CATEGORY_LABELS.get(c, c)) for c in d.categories),
-        }
-        for d in disclosure_page
+    access_page = Paginator(access_log(client_id), PER_PAGE).get_page(request.GET.get("sivu"))
+    roles = dict(Role.choices)
+    rows = [(row, roles.get(row.role, row.role)) for row in access_rows(access_page)]
+    disclosure_page = Paginator(disclosure_log(client_id), PER_PAGE).get_page(
+        request.GET.get("luovutukset")
+    )
+    categories = dict(InfoCategory.choices)
+    disclosures = [
+        (row, ", ".join(str(categories.get(c, c)) for c in row.entry.categories))
+        for row in disclosure_rows(disclosure_page)
     ]
     return render(
         request,
@@ -72,8 +55,8 @@ def client_log(request: HttpRequest, client_id: int) -> HttpResponse:
         {
             "client_id": client_id,
             "access_page": access_page,
-            "access_rows": access_rows,
+            "access_rows": rows,
             "disclosure_page": disclosure_page,
-            "disclosure_rows": disclosure_rows,
+            "disclosure_rows": disclosures,
         },
     )

@@ -12,10 +12,14 @@ from typing import Annotated, Any
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 from ninja import Field, Path, Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from tukiverkko.accounts.models import Organisation, Sector
+from tukiverkko.api.errors import Problem
+from tukiverkko.api.pagination import Pages
+from tukiverkko.catalogue.forms import SearchForm
 from tukiverkko.catalogue.models import (
     AccessRouteSlug,
     ContactChannel,
@@ -25,23 +29,20 @@ from tukiverkko.catalogue.models import (
     Service,
     ServiceType,
 )
-from tukiverkko.catalogue.search import ServiceFilter, filter_services
+from tukiverkko.catalogue.search import ORDER, filter_services, parse_filter
 
 router = Router(tags=["catalogue"])
+
+# What a refused query parameter is called for people (the search page's own labels).
+PARAMETER_LABELS = {
+    name: field.label for name, field in SearchForm.base_fields.items() if field.label
+} | {"page": _("Sivu"), "page_size": _("Sivun koko"), "service_type": _("Palvelutyyppi")}
 
 # Control characters (NUL above all: PostgreSQL refuses it in a string) never reach a query.
 PRINTABLE = r"^[^\x00-\x1f\x7f]*$"
 SLUG = r"^[-a-zA-Z0-9_]+$"
 SLUG_OR_EMPTY = r"^[-a-zA-Z0-9_]*$"
 SlugPath = Annotated[str, Path(pattern=SLUG, max_length=120)]
-
-
-class Pages(PageNumberPagination):
-    """Page-number pagination with bounds, so that no page number overflows the database."""
-
-    class Input(Schema):
-        page: int = Field(1, ge=1, le=100_000)
-        page_size: int | None = Field(None, ge=1, le=100)
 
 
 class Texts(Schema):
@@ -57,22 +58,6 @@ def texts(obj: object, field: str) -> Texts | None:
     if not values["fi"]:
         return None
     return Texts(fi=values["fi"], sv=values["sv"], en=values["en"])
-
-
-class NotFound(Schema):
-    detail: str
-
-
-class InvalidValue(Schema):
-    type: str
-    loc: list[str | int] = Field(description='Where: e.g. ["query", "age"].')
-    msg: str
-
-
-class ValidationFailed(Schema):
-    """422: a query value is not valid; ``loc`` names the field."""
-
-    detail: list[InvalidValue]
 
 
 class ServiceTypeOut(Schema):
@@ -302,7 +287,7 @@ def list_service_types(request: HttpRequest) -> QuerySet[ServiceType]:
 
 @router.get(
     "/service-types/{slug}",
-    response={200: ServiceTypeOut, 404: NotFound, 422: ValidationFailed},
+    response={200: ServiceTypeOut, 404: Problem, 422: Problem},
     summary="One service type",
 )
 def get_service_type(request: HttpRequest, slug: SlugPath) -> ServiceType:
@@ -311,28 +296,17 @@ def get_service_type(request: HttpRequest, slug: SlugPath) -> ServiceType:
 
 @router.get(
     "/services",
-    response={200: list[ServiceSummaryOut], 422: ValidationFailed},
+    response={200: list[ServiceSummaryOut], 422: Problem},
     summary="Search services",
 )
 @paginate(Pages, page_size=20)
 def list_services(request: HttpRequest, filters: Query[ServiceQuery]) -> QuerySet[Service]:
-    f = ServiceFilter(
-        q=filters.q.strip(),
-        need_area=filters.need_area or "",
-        region=filters.region,
-        municipality=filters.municipality,
-        age=filters.age,
-        access_route=filters.access_route or "",
-        sector=filters.sector or "",
-        service_type=filters.service_type,
-        include_ended=filters.include_ended,
-    )
-    return filter_services(_services(), f).order_by("name_fi", "slug")
+    return filter_services(_services(), parse_filter(filters.dict())).order_by(*ORDER)
 
 
 @router.get(
     "/services/{slug}",
-    response={200: ServiceOut, 404: NotFound, 422: ValidationFailed},
+    response={200: ServiceOut, 404: Problem, 422: Problem},
     summary="One service with contacts, opening hours and texts in fi/sv/en",
 )
 def get_service(request: HttpRequest, slug: SlugPath) -> Service:
@@ -344,7 +318,7 @@ def get_service(request: HttpRequest, slug: SlugPath) -> Service:
 
 @router.get(
     "/organisations",
-    response={200: list[OrganisationOut], 422: ValidationFailed},
+    response={200: list[OrganisationOut], 422: Problem},
     summary="All organisations",
 )
 @paginate(Pages, page_size=50)
@@ -354,7 +328,7 @@ def list_organisations(request: HttpRequest) -> QuerySet[Organisation]:
 
 @router.get(
     "/organisations/{slug}",
-    response={200: OrganisationOut, 404: NotFound, 422: ValidationFailed},
+    response={200: OrganisationOut, 404: Problem, 422: Problem},
     summary="One organisation",
 )
 def get_organisation(request: HttpRequest, slug: SlugPath) -> Organisation:

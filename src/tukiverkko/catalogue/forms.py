@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tukiverkko.accounts.models import Municipality, Region
 from tukiverkko.catalogue.models import AccessRouteSlug, NeedAreaSlug, localised
-from tukiverkko.catalogue.search import ServiceFilter
+from tukiverkko.catalogue.search import ServiceFilter, parse_filter
 
 # Our own labels (the accounts app's "julkinen" reads badly as a filter option).
 SECTOR_CHOICES = [
@@ -79,17 +79,7 @@ class SearchForm(forms.Form):
 
     def to_filter(self) -> ServiceFilter:
         """The filter of the valid fields; an invalid field is left out (and shown as an error)."""
-        data = getattr(self, "cleaned_data", {})
-        return ServiceFilter(
-            q=(data.get("q") or "").strip(),
-            need_area=data.get("need_area") or "",
-            region=data.get("region") or "",
-            municipality=data.get("municipality") or "",
-            age=data.get("age"),
-            access_route=data.get("access_route") or "",
-            sector=data.get("sector") or "",
-            include_ended=bool(data.get("include_ended")),
-        )
+        return parse_filter(getattr(self, "cleaned_data", {}))
 
     def active_filters(self) -> list[tuple[str, str]]:
         """(label, shown value) of every filter in use, for the results summary."""

@@ -37,6 +37,7 @@ from tukiverkko.catalogue.models import (
     Service,
     localised,
 )
+from tukiverkko.catalogue.validity import is_valid_on
 
 # Stable ids: UUIDv5 of "<kind>/<slug>[/<part>]" in Tukiverkko's own namespace, so the same
 # record has the same id in every export, on every machine, in every language.
@@ -228,11 +229,8 @@ def _attribute(
 
 
 def _status(service: Service, today: dt.date) -> str:
-    org = service.organisation
-    org_valid = (org.valid_from is None or org.valid_from <= today) and (
-        org.valid_to is None or today <= org.valid_to
-    )
-    return "active" if service.is_valid_on(today) and org_valid else "inactive"
+    valid = is_valid_on(service, today) and is_valid_on(service.organisation, today)
+    return "active" if valid else "inactive"
 
 
 def _joined_inline(*texts: str) -> str:

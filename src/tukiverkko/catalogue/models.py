@@ -19,6 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from tukiverkko.accounts.models import Municipality, Organisation, Region
+from tukiverkko.catalogue import validity
 
 LANGS = ("fi", "sv", "en")
 
@@ -111,9 +112,7 @@ class ServiceType(models.Model):
         return self.name_fi
 
     def is_valid_on(self, day: dt.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_to is None or day <= self.valid_to
-        )
+        return validity.is_valid_on(self, day)
 
 
 class Service(models.Model):
@@ -177,9 +176,7 @@ class Service(models.Model):
             replace_search_tokens([self])
 
     def is_valid_on(self, day: dt.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_to is None or day <= self.valid_to
-        )
+        return validity.is_valid_on(self, day)
 
     def needs_verification(self, today: dt.date | None = None) -> bool:
         today = today or timezone.localdate()

@@ -10,7 +10,7 @@ from django.utils.text import slugify
 
 from tukiverkko.accounts.models import Municipality, Region
 from tukiverkko.catalogue.models import ContactChannel, NetworkGroup, Service
-from tukiverkko.catalogue.search import valid_on
+from tukiverkko.catalogue.validity import valid_on
 
 VERIFY_EVERY_DAYS = 365
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from tukiverkko.catalogue.models import LANGS, SearchToken, Service
+from tukiverkko.catalogue.validity import valid_on
 from tukiverkko.core.text import lemmas, query_base_forms
 
 # Greater than any character a base form can continue with: [form, form + this) is a prefix.
@@ -42,9 +45,24 @@ class ServiceFilter:
     include_ended: bool = False
 
 
-def valid_on(qs: QuerySet[Service], day: dt.date) -> QuerySet[Service]:
-    return qs.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day)).filter(
-        Q(valid_to__isnull=True) | Q(valid_to__gte=day)
+# One order for every list of services (pages, API, exports): by Finnish name, then slug.
+ORDER = ("name_fi", "slug")
+
+
+def parse_filter(data: Mapping[str, Any]) -> ServiceFilter:
+    """The one parser of a service search. The search page passes its form's valid fields, the
+    API its validated query; a field that is missing or empty filters nothing."""
+    age = data.get("age")
+    return ServiceFilter(
+        q=str(data.get("q") or "").strip(),
+        need_area=str(data.get("need_area") or ""),
+        region=str(data.get("region") or ""),
+        municipality=str(data.get("municipality") or ""),
+        age=int(age) if age is not None else None,
+        access_route=str(data.get("access_route") or ""),
+        sector=str(data.get("sector") or ""),
+        service_type=str(data.get("service_type") or ""),
+        include_ended=bool(data.get("include_ended")),
     )
 
 

@@ -7,7 +7,6 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
 from tukiverkko.accounts.decorators import editor_required
 from tukiverkko.accounts.models import Municipality, Organisation, Region
@@ -21,7 +20,10 @@ from tukiverkko.catalogue.querysets import (
     unverified,
     with_details,
 )
-from tukiverkko.catalogue.search import filter_services, valid_on
+from tukiverkko.catalogue.quick_guide import QUICK_GUIDE_STEPS
+from tukiverkko.catalogue.search import ORDER, filter_services
+from tukiverkko.catalogue.validity import has_begun, has_ended, valid_on
+from tukiverkko.core.htmx import is_htmx
 
 RESULTS_SHOWN = 50
 
@@ -35,7 +37,7 @@ def search(request: HttpRequest) -> HttpResponse:
     # One pass over the matches gives both the count and the first ones by name; then only
     # the shown rows are read whole. (Counting and sorting full rows separately — every text
     # with them — was the slow part on a large catalogue: benchmarks/catalogue_search.py.)
-    ordered_ids = list(qs.order_by("name_fi", "pk").values_list("pk", flat=True))
+    ordered_ids = list(qs.order_by(*ORDER).values_list("pk", flat=True))
     total = len(ordered_ids)
     shown_ids = ordered_ids[:RESULTS_SHOWN]
     by_id = {s.pk: s for s in with_details(Service.objects.filter(pk__in=shown_ids))}
@@ -51,7 +53,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "today": today,
         "searched": form.is_bound,
     }
-    if getattr(request, "htmx", False):
+    if is_htmx(request):
         return render(request, "catalogue/_results.html", context)
     return render(request, "catalogue/search.html", context)
 
@@ -59,8 +61,8 @@ def search(request: HttpRequest) -> HttpResponse:
 def service_detail(request: HttpRequest, slug: str) -> HttpResponse:
     service = get_object_or_404(with_details(Service.objects.all()), slug=slug)
     today = timezone.localdate()
-    ended = service.valid_to is not None and service.valid_to < today
-    not_started = service.valid_from is not None and service.valid_from > today
+    ended = has_ended(service, today)
+    not_started = not has_begun(service, today)
     return render(
         request,
         "catalogue/service.html",
@@ -132,32 +134,12 @@ def network_map(request: HttpRequest, region: str) -> HttpResponse:
     )
 
 
-# The seven steps of seed 000 "Verkostotyön pikaopas" (RULEBOOK §7); step 7 is mandatory.
-QUICK_GUIDE_STEPS = (
-    gettext_noop("Tunnista työkyvyn haaste Työkykymittarilla (sovella oman työsi näkökulmasta)."),
-    gettext_noop(
-        "Käytä apuna työttömien terveydenhoitajan ja työkykykoordinaattorin asiantuntemusta."
-    ),
-    gettext_noop(
-        "Ota asiakkaan luvalla (yksikkösi kirjallinen suostumus) yhteyttä verkoston muihin "
-        "jäseniin (kokoonpano tapauskohtainen), jolloin saat lisätietoa asiakkaan toimintakyvystä."
-    ),
-    gettext_noop("Yrittäkää yhdessä hahmottaa, mikä työllistymisen esteenä on."),
-    gettext_noop("Tapaa tarvittaessa asiakasta yhdessä verkoston muiden jäsenten kanssa."),
-    gettext_noop(
-        "Verkosto ja asiakas suunnittelevat jatkot – kaikilla tulee olla yhteinen näkemys "
-        "tilanteesta."
-    ),
-    gettext_noop("Sopikaa kuka on vastuussa seurannasta."),
-)
-
-
 def quick_guide(request: HttpRequest, municipality: str) -> HttpResponse:
     place = municipality_by_slug(municipality)
     if place is None:
         raise Http404(_("Kuntaa ei löydy."))
     figure, groups, _name = _figure(place.region, place)
-    steps = [_(s) for s in QUICK_GUIDE_STEPS]
+    steps = [str(text) for text in QUICK_GUIDE_STEPS.values()]
     return render(
         request,
         "catalogue/quick_guide.html",

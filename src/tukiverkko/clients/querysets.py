@@ -1,5 +1,5 @@
-"""Scoped querysets: client data is reached through ``visible_to(user)``, which asks the one
-access policy (clients/access.py)."""
+"""Querysets of the person register, and the grant this app adds to the access policy
+(``tukiverkko.access.policy`` composes it; this module never asks the policy)."""
 
 from __future__ import annotations
 
@@ -8,32 +8,26 @@ from typing import TYPE_CHECKING, Any
 from django.db import models
 
 if TYPE_CHECKING:
-    from tukiverkko.clients.models import Case, Client, JournalEntry  # noqa: F401
+    from tukiverkko.accounts.models import User
 
 
 class ClientQuerySet(models.QuerySet["Client"]):
-    def visible_to(self, user: Any) -> ClientQuerySet:
-        from tukiverkko.clients.access import client_scope
-
-        return self.filter(client_scope(user))
+    pass
 
 
-class CaseQuerySet(models.QuerySet["Case"]):
-    def visible_to(self, user: Any) -> CaseQuerySet:
-        from tukiverkko.clients.access import client_scope
-
-        return self.filter(client__in=_clients_model().objects.filter(client_scope(user)))
-
-    def open(self) -> CaseQuerySet:
-        return self.exclude(phase="closed")
+class ClientRelationshipQuerySet(models.QuerySet["ClientRelationship"]):
+    def open(self) -> ClientRelationshipQuerySet:
+        return self.filter(ended_at__isnull=True)
 
 
-class JournalEntryQuerySet(models.QuerySet["JournalEntry"]):
-    def for_case(self, case_id: int) -> JournalEntryQuerySet:
-        return self.filter(case_id=case_id)
+def clients_of_organisation(user: User) -> models.QuerySet[Any]:
+    """Grant: the clients with whom the user's organisation holds an open client relationship."""
+    from tukiverkko.clients.models import ClientRelationship
 
-
-def _clients_model() -> Any:
-    from tukiverkko.clients.models import Client
-
-    return Client
+    if user.organisation_id is None:
+        return ClientRelationship.objects.none().values("client_id")
+    return (
+        ClientRelationship.objects.open()
+        .filter(organisation_id=user.organisation_id)
+        .values("client_id")
+    )

@@ -1,25 +1,29 @@
-"""Recording, revoking and spending consents — each validates, changes and logs in one
-transaction."""
+"""Recording, revoking and spending consents, and disclosing under them — each validates,
+changes and logs in one transaction."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tukiverkko.audit.actions import record_access
-from tukiverkko.clients.models import Client, InfoCategory
-from tukiverkko.consent.models import Consent, ConsentForm, Purpose
+from tukiverkko.accounts.actors import Actor, Professional
+from tukiverkko.accounts.models import Organisation
+from tukiverkko.audit.actions import record_disclosure
+from tukiverkko.audit.events import EventType, record_event
+from tukiverkko.clients.models import Client
+from tukiverkko.consent.models import Consent, ConsentForm, InfoCategory, Purpose
+from tukiverkko.consent.policy import ConsentFacts
 
 
 def _validate(
     *,
-    organisations: list[Any],
+    organisations: list[Organisation],
     categories: list[str],
     purposes: list[str],
     form: str,
@@ -50,8 +54,8 @@ def _validate(
 def record_consent(
     *,
     client: Client,
-    by: Any,
-    organisations: Iterable[Any],
+    by: Professional,
+    organisations: Iterable[Organisation],
     categories: Iterable[str],
     purposes: Iterable[str],
     form: str,
@@ -83,36 +87,60 @@ def record_consent(
         recorded_by=by,
     )
     consent.organisations.set(orgs)
-    record_access(user=by, client_id=client.pk, what=f"consent_record:{consent.pk}", allowed=True)
+    record_event(by, client.pk, EventType.CONSENT_RECORD, consent.pk)
     return consent
 
 
 @transaction.atomic
-def revoke_consent(*, consent: Consent, by: Any) -> Consent:
+def revoke_consent(*, consent: Consent, by: Professional) -> Consent:
     locked = Consent.objects.select_for_update().get(pk=consent.pk)
     if locked.revoked_at is not None:
         raise ValidationError(_("Suostumus on jo peruttu."), code="already_revoked")
     locked.revoked_at = timezone.now()
     locked.revoked_by = by
     locked.save(update_fields=["revoked_at", "revoked_by"])
-    record_access(
-        user=by, client_id=locked.client_id, what=f"consent_revoke:{locked.pk}", allowed=True
-    )
+    record_event(by, locked.client_id, EventType.CONSENT_REVOKE, locked.pk)
     return locked
 
 
+@dataclass(frozen=True)
+class Disclosure:
+    """Information of one organisation shown to another under one consent."""
+
+    from_organisation_id: int
+    consent: ConsentFacts
+    categories: frozenset[str]
+    what: str  # what was disclosed, e.g. "journal_from_organisation:12"
+
+
 @transaction.atomic
-def use_oral_consent(*, consent: Consent, by: Any) -> None:
-    """An oral consent covers one transaction (Kela): the first disclosure spends it."""
-    if not consent.is_oral:
-        return
-    updated = Consent.objects.filter(pk=consent.pk, used_at__isnull=True).update(
-        used_at=timezone.now()
-    )
-    if updated:
-        record_access(
+def disclose(
+    *,
+    by: Actor,
+    client_id: int,
+    to_organisation: Organisation,
+    purpose: str,
+    disclosures: Iterable[Disclosure],
+) -> None:
+    """Log each disclosure, and spend every oral consent one of them used — all or nothing.
+
+    An oral consent covers one transaction (Kela): the first disclosure under it uses it up."""
+    spent: dict[int, ConsentFacts] = {}
+    for disclosure in disclosures:
+        record_disclosure(
             user=by,
-            client_id=consent.client_id,
-            what=f"consent_oral_used:{consent.pk}",
-            allowed=True,
+            client_id=client_id,
+            to_organisation=to_organisation,
+            categories=disclosure.categories,
+            purpose=purpose,
+            what=disclosure.what,
+            consent_id=disclosure.consent.id,
         )
+        if disclosure.consent.oral:
+            spent[disclosure.consent.id] = disclosure.consent
+    for consent_id in spent:
+        used = Consent.objects.filter(pk=consent_id, used_at__isnull=True).update(
+            used_at=timezone.now()
+        )
+        if used:
+            record_event(by, client_id, EventType.CONSENT_ORAL_USED, consent_id)

@@ -8,13 +8,14 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Router, Schema
-from ninja.errors import HttpError
 
-from tukiverkko.clients import access
-from tukiverkko.clients.api import auth, no_store
+from tukiverkko.access import selectors as access
+from tukiverkko.api.auth import caller, no_store, professional
+from tukiverkko.api.errors import Problem, from_validation_error
 from tukiverkko.consent import actions
+from tukiverkko.consent.models import Consent
 
-router = Router(tags=["consent"], auth=auth)
+router = Router(tags=["consent"], auth=professional)
 
 
 class ConsentOut(Schema):
@@ -29,22 +30,23 @@ class ConsentOut(Schema):
     revoked_at: dt.datetime | None
 
     @staticmethod
-    def resolve_organisation_ids(obj: Any) -> list[int]:
+    def resolve_organisation_ids(obj: Consent) -> list[int]:
         return [o.pk for o in obj.organisations.all()]
 
 
-@router.get("/", response=list[ConsentOut])
+@router.get("/", response={200: list[ConsentOut], 404: Problem, 422: Problem})
 @no_store
 def list_consents(request: HttpRequest, client_id: int) -> Any:
-    client = access.get_client(request.user, client_id, what="api:consents")
+    client = access.get_client(caller(request), client_id, what="api:consents")
     return list(client.consents.prefetch_related("organisations"))
 
 
-@router.post("/{consent_id}/revoke", response=ConsentOut)
+@router.post("/{consent_id}/revoke", response={200: ConsentOut, 400: Problem, 404: Problem})
 @no_store
 def revoke(request: HttpRequest, consent_id: int) -> Any:
-    consent = access.get_consent(request.user, consent_id, what="api:consent_revoke")
+    user = caller(request)
+    consent = access.get_consent_for_change(user, consent_id, what="api:consent_revoke")
     try:
-        return actions.revoke_consent(consent=consent, by=request.user)
+        return actions.revoke_consent(consent=consent, by=user)
     except ValidationError as exc:
-        raise HttpError(400, " ".join(exc.messages)) from exc
+        raise from_validation_error(exc) from exc

@@ -4,9 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tukiverkko.accounts.models import Organisation
-from tukiverkko.clients.forms import DATE_ERROR, DATE_FORMATS
-from tukiverkko.clients.models import InfoCategory
-from tukiverkko.consent.models import ConsentForm, Purpose
+from tukiverkko.consent.models import ConsentForm, InfoCategory, Purpose
+from tukiverkko.core.forms import DATE_ERROR, DATE_FORMATS
 
 
 class ConsentRecordForm(forms.Form):

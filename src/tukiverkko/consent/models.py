@@ -8,6 +8,19 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tukiverkko.consent.querysets import ConsentQuerySet
+from tukiverkko.core.personal_data import NAME, VALUE, PersonalData
+
+
+class InfoCategory(models.TextChoices):
+    """Tietoryhmä: what kind of information a journal entry holds and a consent covers."""
+
+    HEALTH = "health", _("terveys")
+    SOCIAL = "social", _("sosiaali")
+    EMPLOYMENT = "employment", _("työllisyys")
+    BENEFITS = "benefits", _("etuudet")
+    EDUCATION = "education", _("koulutus")
+
 
 class Purpose(models.TextChoices):
     INFORMATION_EXCHANGE = "information_exchange", _("tietojen vaihto")
@@ -22,12 +35,19 @@ class ConsentForm(models.TextChoices):
     ORAL = "oral", _("suullinen (yksi asiointikerta)")
 
 
-WRITTEN_FORMS = frozenset(
-    {ConsentForm.KELA_Y100, ConsentForm.REGIONAL_FORM, ConsentForm.OTHER_WRITTEN}
-)
-
-
 class Consent(models.Model):
+    PERSONAL_DATA: PersonalData = {
+        "organisations": NAME,
+        "categories": VALUE,
+        "purposes": VALUE,
+        "form": VALUE,
+        "valid_from": VALUE,
+        "valid_until": VALUE,
+        "note": VALUE,
+        "recorded_by": NAME,
+        "revoked_at": VALUE,
+    }
+
     client = models.ForeignKey("clients.Client", on_delete=models.CASCADE, related_name="consents")
     organisations = models.ManyToManyField(
         "accounts.Organisation", related_name="+", verbose_name=_("organisaatiot")
@@ -48,6 +68,8 @@ class Consent(models.Model):
     )
     # An oral consent covers one transaction: the first disclosure under it uses it up.
     used_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ConsentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-valid_from", "-pk"]

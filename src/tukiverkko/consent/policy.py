@@ -1,24 +1,37 @@
-"""The one answer to "may organisation X see category C of client K for purpose P now?".
+"""The one answer to "may organisation X see category C of a client for purpose P on day D?".
 
-The access policy (clients/access.py) asks this for every piece of another organisation's
-information it would show; nothing else decides it.
+Pure Python over plain facts (``ConsentFacts``): no Django, no database — import-linter keeps it
+so. The facts are loaded by ``consent.querysets`` and the decision is asked by the case page's
+selector for every piece of another organisation's information it would show; nothing else
+decides it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
-from django.utils import timezone
 
-from tukiverkko.consent.models import Consent
+@dataclass(frozen=True)
+class ConsentFacts:
+    """What the decision needs of one consent row."""
+
+    id: int
+    organisation_ids: frozenset[int]
+    categories: frozenset[str]
+    purposes: frozenset[str]
+    valid_from: dt.date
+    valid_until: dt.date | None
+    revoked: bool
+    oral: bool
+    used: bool  # an oral consent covers one transaction: the first disclosure uses it up
 
 
 @dataclass(frozen=True)
 class ConsentDecision:
     allowed: bool
-    consent: Consent | None
+    consent: ConsentFacts | None
     reason: str
 
     def __bool__(self) -> bool:
@@ -26,71 +39,47 @@ class ConsentDecision:
 
 
 def covers(
-    consent: Consent,
-    *,
-    organisation_id: int,
-    category: str,
-    purpose: str,
-    today: dt.date,
-    organisation_ids: set[int] | None = None,
+    consent: ConsentFacts, *, organisation_id: int, category: str, purpose: str, today: dt.date
 ) -> str:
-    """Why ``consent`` does not cover the request ("" when it does). Pure over the row."""
-    if consent.revoked_at is not None:
+    """Why ``consent`` does not cover the request ("" when it does)."""
+    if consent.revoked:
         return "revoked"
     if consent.valid_from > today:
         return "not_yet_valid"
     if consent.valid_until is not None and consent.valid_until < today:
         return "expired"
-    if consent.is_oral and consent.used_at is not None:
+    if consent.oral and consent.used:
         return "oral_used"
     if category not in consent.categories:
         return "category"
     if purpose not in consent.purposes:
         return "purpose"
-    orgs = (
-        organisation_ids
-        if organisation_ids is not None
-        else set(consent.organisations.values_list("pk", flat=True))
-    )
-    if organisation_id not in orgs:
+    if organisation_id not in consent.organisation_ids:
         return "organisation"
     return ""
 
 
 def may_disclose(
+    consents: Iterable[ConsentFacts],
     *,
-    client_id: int,
-    to_organisation: Any,
+    to_organisation_id: int | None,
     category: str,
     purpose: str,
-    at: dt.datetime | None = None,
-    consents: list[Consent] | None = None,
+    today: dt.date,
 ) -> ConsentDecision:
-    """May ``to_organisation`` see ``category`` of client ``client_id`` for ``purpose`` at
-    ``at`` (default now)? Answers with the covering consent (written preferred over oral, so
-    a standing written consent is used before a one-off oral one is spent).
-
-    ``consents`` lets a caller that checks many entries of one client pass the client's
-    consents (with ``organisations`` prefetched) once.
-    """
-    if to_organisation is None:
+    """May ``to_organisation_id`` see ``category`` for ``purpose`` on ``today``, under one of the
+    client's ``consents``? Answers with the covering consent — written preferred over oral, so
+    a standing written consent is used before a one-off oral one is spent."""
+    if to_organisation_id is None:
         return ConsentDecision(False, None, "no_organisation")
-    today = timezone.localdate(at or timezone.now())
-    rows = (
-        consents
-        if consents is not None
-        else list(Consent.objects.filter(client_id=client_id).prefetch_related("organisations"))
-    )
     reasons: list[str] = []
-    for consent in sorted(rows, key=lambda c: (c.is_oral, -c.pk)):
-        org_ids = {o.pk for o in consent.organisations.all()}
+    for consent in sorted(consents, key=lambda c: (c.oral, -c.id)):
         why = covers(
             consent,
-            organisation_id=to_organisation.pk,
+            organisation_id=to_organisation_id,
             category=category,
             purpose=purpose,
             today=today,
-            organisation_ids=org_ids,
         )
         if not why:
             return ConsentDecision(True, consent, "consent")

@@ -1,4 +1,4 @@
-"""Consent pages (/suostumukset/): record and revoke. Authorised by clients.access."""
+"""Consent pages (/suostumukset/): record and revoke. Authorised by access.selectors."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from tukiverkko.clients import access
-from tukiverkko.clients.views import client_data
+from tukiverkko.access import selectors as access
+from tukiverkko.accounts.decorators import client_data, professional_of
 from tukiverkko.consent import actions
 from tukiverkko.consent.forms import ConsentRecordForm
 
@@ -18,20 +18,26 @@ from tukiverkko.consent.forms import ConsentRecordForm
 @client_data
 @require_http_methods(["GET", "POST"])
 def consent_create(request: HttpRequest, client_id: int) -> HttpResponse:
-    client = access.get_client(request.user, client_id, what="consent_form")
+    user = professional_of(request)
+    if request.method == "POST":
+        # A saved consent is logged by its action; only a refused form, shown again, is a read.
+        client = access.get_client_for_change(user, client_id, what="consent_form")
+    else:
+        client = access.get_client(user, client_id, what="consent_form")
     form = ConsentRecordForm(request.POST or None)
     status = 200
     if request.method == "POST":
         status = 400
         if form.is_valid():
             try:
-                actions.record_consent(client=client, by=request.user, **form.cleaned_data)
+                actions.record_consent(client=client, by=user, **form.cleaned_data)
             except ValidationError as exc:
                 for field, msgs in exc.message_dict.items():
                     form.add_error(None if field == "__all__" else field, msgs)
             else:
                 messages.success(request, _("Suostumus kirjattu."))
-                return redirect("clients:detail", client_id=client.pk)
+                return redirect("cases:detail", client_id=client.pk)
+        access.record_read(user, client.pk, what="consent_form")
     return render(
         request, "consent/consent_form.html", {"form": form, "client": client}, status=status
     )
@@ -40,9 +46,10 @@ def consent_create(request: HttpRequest, client_id: int) -> HttpResponse:
 @client_data
 @require_POST
 def consent_revoke(request: HttpRequest, consent_id: int) -> HttpResponse:
-    consent = access.get_consent(request.user, consent_id, what="consent_revoke")
+    user = professional_of(request)
+    consent = access.get_consent_for_change(user, consent_id, what="consent_revoke")
     try:
-        actions.revoke_consent(consent=consent, by=request.user)
+        actions.revoke_consent(consent=consent, by=user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
@@ -50,4 +57,4 @@ def consent_revoke(request: HttpRequest, consent_id: int) -> HttpResponse:
             request,
             _("Suostumus peruttu. Ilmoita perumisesta kaikille, joille tietoja on luovutettu."),
         )
-    return redirect("clients:detail", client_id=consent.client_id)
+    return redirect("cases:detail", client_id=consent.client_id)

@@ -7,9 +7,11 @@ import re
 from typing import Any
 
 from tukiverkko.rules import labels
+from tukiverkko.rules.decisions import status_of
 from tukiverkko.rules.definitions import NEEDS_ASSESSMENT, RULES, ServiceRule
-from tukiverkko.rules.expr import Context, evaluate, kleene_and
+from tukiverkko.rules.expr import Context, evaluate
 from tukiverkko.rules.parameters import Parameters, default
+from tukiverkko.rules.questions import next_questions
 from tukiverkko.rules.routes import (
     HEALTH_CARE_ROUTE,
     SUPPLEMENTARY,
@@ -42,12 +44,6 @@ def render(text: str, day: dt.date, parameters: Parameters) -> str:
         return shown
 
     return _PLACEHOLDER.sub(fill, text)
-
-
-def status_of(rule: ServiceRule, met: list[bool | None], available: bool) -> str:
-    if not available:
-        return "not_available"
-    return {True: "eligible", False: "not_eligible", None: "unknown"}[kleene_and(met)]
 
 
 def evaluate_service(rule: ServiceRule, ctx: Context) -> dict[str, Any]:
@@ -153,26 +149,8 @@ def routes(ctx: Context) -> dict[str, Any]:
     return result
 
 
-def decisions(ctx: Context) -> dict[str, Any]:
-    """Every outcome the rules take, keyed (for next_questions to compare)."""
-    out: dict[str, Any] = {
-        rule.slug: status_of(
-            rule,
-            [evaluate(c.expr, ctx) for c in rule.criteria],
-            ctx.parameters.available(rule.slug, ctx.reference_date),
-        )
-        for rule in RULES
-    }
-    out["needs_assessment"] = evaluate(NEEDS_ASSESSMENT, ctx)
-    out["vocational_rehabilitation"] = walk(VOCATIONAL_REHABILITATION, ctx)[0]
-    out["health_care_route"] = walk(HEALTH_CARE_ROUTE, ctx)[0]
-    return out
-
-
 def recommend(situation: Situation, parameters: Parameters | None = None) -> dict[str, Any]:
     """The Recommendation for one validated situation."""
-    from tukiverkko.rules.questions import next_questions
-
     ctx = Context(situation.facts, situation.reference_date, parameters or default())
     return {
         "reference_date": situation.reference_date.isoformat(),

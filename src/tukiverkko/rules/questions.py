@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tukiverkko.rules.decisions import decisions
 from tukiverkko.rules.definitions import NEEDS_ASSESSMENT, RULES
 from tukiverkko.rules.expr import Cmp, Const, Context, Expr, Field, Param
 from tukiverkko.rules.routes import DECISION_LISTS
@@ -63,8 +64,6 @@ def candidates(field: str, ctx: Context) -> list[Any]:
 
 
 def next_questions(ctx: Context) -> list[str]:
-    from tukiverkko.rules.engine import decisions
-
     now = decisions(ctx)
     open_keys = [k for k, v in now.items() if v in (None, "unknown")]
     if not open_keys:

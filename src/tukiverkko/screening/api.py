@@ -9,9 +9,13 @@ import json
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from django.utils.translation import gettext as _
+from ninja import Router, Schema
 
+from tukiverkko.api.errors import FieldProblem, Problem, ProblemError, field_problem, invalid
 from tukiverkko.screening.instruments import INSTRUMENTS, AnswerError, Instrument
+from tukiverkko.screening.instruments import Problem as AnswerProblem
+from tukiverkko.screening.messages import item_refs, problem_text
 
 router = Router(tags=["screening"])
 
@@ -27,16 +31,6 @@ class InstrumentResultOut(Schema):
     flags: list[str]
     source: str
     details: dict[str, int | float | str] | None = None
-
-
-class ProblemOut(Schema):
-    item: str
-    code: str
-    message: str
-
-
-class ProblemsOut(Schema):
-    detail: list[ProblemOut]
 
 
 class OptionOut(Schema):
@@ -98,29 +92,6 @@ def list_instruments(request: HttpRequest) -> list[dict[str, Any]]:
     return [_describe(instrument) for instrument in INSTRUMENTS.values()]
 
 
-#: The whole JSON body is the answers object. Read by hand (not by ninja) so that every error —
-#: bad JSON, not an object, a bad item — has the same 422 shape naming the item.
-_ANSWERS_BODY = {
-    "required": True,
-    "content": {
-        "application/json": {
-            "schema": {
-                "type": "object",
-                "description": 'Item id → integer answer; AUDIT / AUDIT-C also "sex".',
-                "additionalProperties": {
-                    "anyOf": [
-                        {"type": "integer"},
-                        {"type": "null"},
-                        {"type": "string", "enum": ["male", "female"]},
-                    ]
-                },
-            },
-            "example": {"score": 6},
-        }
-    },
-}
-
-
 def answers_schema(instrument: Instrument) -> dict[str, Any]:
     """The JSON Schema of one instrument's answers object (documents the items in OpenAPI)."""
     properties: dict[str, Any] = {
@@ -145,40 +116,43 @@ def answers_schema(instrument: Instrument) -> dict[str, Any]:
     return schema
 
 
-def _body_problem(code: str, message: str) -> Status[dict[str, Any]]:
-    return Status(422, {"detail": [{"item": "answers", "code": code, "message": message}]})
+def _item_problem(instrument: Instrument, problem: AnswerProblem) -> FieldProblem:
+    """An answer problem as the page words it (screening.messages), for one item."""
+    label = _("Kohta %(item)s") % {"item": item_refs(instrument).get(problem.item, problem.item)}
+    return field_problem(problem.item, problem.code, problem_text(instrument, problem), label=label)
 
 
-def _score(instrument: Instrument, body: bytes) -> Status[dict[str, Any]]:
+def _body_problem(code: str, message: str) -> ProblemError:
+    return invalid([field_problem("answers", code, message, label=_("Vastaukset"))])
+
+
+def _score(instrument: Instrument, body: bytes) -> dict[str, Any]:
     # The body is read here, not by ninja, so that every error — bad JSON, not an object, a bad
-    # item — has the same 422 shape naming the item.
+    # item — has the same 422 problem naming the item.
     try:
         answers = json.loads(body)
     except (ValueError, UnicodeDecodeError) as exc:
-        return _body_problem("bad_json", f"answers: not valid JSON ({exc})")
+        raise _body_problem(
+            "bad_json", _("Vastaukset: pyynnön runko ei ole kelvollista JSONia.")
+        ) from exc
     if not isinstance(answers, dict):
-        return _body_problem("not_object", "answers: expected a JSON object of item id → integer")
+        raise _body_problem(
+            "not_object", _("Vastaukset: anna JSON-olio, jossa kohdan tunnus → kokonaisluku.")
+        )
     # The API is strict where the command line is lenient: leave an ODI section out by omitting
     # its key, not by sending null.
     nulls = [
-        {"item": key, "code": "not_integer", "message": f"{key}: null is not an integer"}
+        _item_problem(instrument, AnswerProblem(key, "not_integer", None))
         for key, value in answers.items()
         if value is None
     ]
     if nulls:
-        return Status(422, {"detail": nulls})
+        raise invalid(nulls)
     try:
         result = instrument.score(answers)
     except AnswerError as exc:
-        return Status(
-            422,
-            {
-                "detail": [
-                    {"item": p.item, "code": p.code, "message": p.message} for p in exc.problems
-                ]
-            },
-        )
-    return Status(200, result.to_dict())
+        raise invalid([_item_problem(instrument, p) for p in exc.problems]) from exc
+    return result.to_dict()
 
 
 def _register(instrument: Instrument) -> None:
@@ -187,18 +161,18 @@ def _register(instrument: Instrument) -> None:
     def describe_instrument(request: HttpRequest) -> dict[str, Any]:
         return _describe(instrument)
 
-    def score_instrument(request: HttpRequest) -> Status[dict[str, Any]]:
+    def score_instrument(request: HttpRequest) -> dict[str, Any]:
         return _score(instrument, request.body)
 
     router.get(
         f"/{instrument.id}",
-        response=InstrumentOut,
+        response={200: InstrumentOut},
         summary=f"Describe {instrument.id}: items (Finnish), allowed answers, bands, source",
         operation_id=f"describe_{instrument.id}",
     )(describe_instrument)
     router.post(
         f"/{instrument.id}/score",
-        response={200: InstrumentResultOut, 422: ProblemsOut},
+        response={200: InstrumentResultOut, 422: Problem},
         summary=f"Score {instrument.id}",
         description=(
             "Body: the answers object, item id → integer (see the schema). 422 names every bad "

@@ -28,16 +28,19 @@ def chain_existing(apps, schema_editor):
     ChainHead.objects.using(alias).create(id=1, seq=len(rows), hash=prev)
 
 
+TABLES = ("audit_accesslogentry", "audit_disclosurelogentry")
+
+
 def install_triggers(apps, schema_editor):
     from tukiverkko.audit import triggers
 
-    triggers.install(schema_editor)
+    triggers.install(schema_editor, TABLES)
 
 
 def uninstall_triggers(apps, schema_editor):
     from tukiverkko.audit import triggers
 
-    triggers.uninstall(schema_editor)
+    triggers.uninstall(schema_editor, TABLES)
 
 
 class Migration(migrations.Migration):

@@ -51,7 +51,12 @@ def dpo(organisation: Organisation) -> User:
 def tamper(sql: str, params: list[Any] | None = None) -> None:
     """What an attacker with rights on the database does: lift the triggers, change the rows
     with raw SQL, put the triggers back."""
-    tables = ["audit_accesslogentry", "audit_disclosurelogentry", "audit_chainhead"]
+    tables = [
+        "audit_accesslogentry",
+        "audit_disclosurelogentry",
+        "audit_eventlogentry",
+        "audit_chainhead",
+    ]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             for table in tables:

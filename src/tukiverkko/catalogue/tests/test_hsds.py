@@ -14,7 +14,7 @@ from tukiverkko.catalogue.tests.interop_data import load_rich_catalogue
 
 pytestmark = pytest.mark.django_db
 
-HSDS_DIR = settings.BASE_DIR.parent / "shared" / "standards" / "hsds-3.0"
+HSDS_DIR = settings.BASE_DIR / "standards" / "hsds-3.0"
 
 # Nested record lists and the per-table schema each item is also checked against.
 NESTED = {

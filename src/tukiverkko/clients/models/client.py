@@ -14,7 +14,8 @@ from stdnum import exceptions as stdnum_errors
 from stdnum.fi import hetu
 
 from tukiverkko.clients import crypto
-from tukiverkko.clients.querysets import ClientQuerySet
+from tukiverkko.clients.querysets import ClientQuerySet, ClientRelationshipQuerySet
+from tukiverkko.core.personal_data import NAME, VALUE, PersonalData
 
 
 def normalise_henkilotunnus(value: str) -> str:
@@ -66,16 +67,16 @@ class Client(models.Model):
     field appears in the client's own data request.
     """
 
-    PERSONAL_DATA: dict[str, dict[str, Any]] = {
+    PERSONAL_DATA: PersonalData = {
         "henkilotunnus": {"sensitive": True, "export": "decrypted"},
-        "first_name": {"sensitive": False, "export": "value"},
-        "last_name": {"sensitive": False, "export": "value"},
-        "birth_date": {"sensitive": False, "export": "value"},
-        "phone": {"sensitive": False, "export": "value"},
-        "email": {"sensitive": False, "export": "value"},
-        "address": {"sensitive": False, "export": "value"},
-        "languages": {"sensitive": False, "export": "value"},
-        "municipality": {"sensitive": False, "export": "name"},
+        "first_name": VALUE,
+        "last_name": VALUE,
+        "birth_date": VALUE,
+        "phone": VALUE,
+        "email": VALUE,
+        "address": VALUE,
+        "languages": VALUE,
+        "municipality": NAME,
     }
 
     henkilotunnus_encrypted = models.TextField(editable=False)
@@ -118,7 +119,8 @@ class Client(models.Model):
 
     @property
     def henkilotunnus(self) -> str:
-        """Decrypted. Views must not call this; they go through access.reveal_henkilotunnus."""
+        """Decrypted. Views must not call this; they go through
+        access.selectors.reveal_henkilotunnus."""
         return crypto.decrypt(self.henkilotunnus_encrypted)
 
     @property
@@ -142,6 +144,8 @@ class Client(models.Model):
 class ClientRelationship(models.Model):
     """An organisation's client relationship (asiakkuus in that organisation's register)."""
 
+    PERSONAL_DATA: PersonalData = {"organisation": NAME, "started_at": VALUE, "ended_at": VALUE}
+
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="relationships")
     organisation = models.ForeignKey(
         "accounts.Organisation", on_delete=models.PROTECT, related_name="+"
@@ -151,6 +155,8 @@ class ClientRelationship(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
+
+    objects = ClientRelationshipQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -4,11 +4,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 
-from tukiverkko.clients import actions
-from tukiverkko.clients.hetu_gen import fictitious
+from tukiverkko.cases import actions
+from tukiverkko.cases.tests.factories import a_client, a_professional, an_organisation
 from tukiverkko.clients.models import Client, ClientRelationship
 from tukiverkko.clients.models.client import birth_date_of, mask, normalise_henkilotunnus
-from tukiverkko.clients.tests.factories import a_client, a_professional, an_organisation
+from tukiverkko.demo.hetu import fictitious
 
 pytestmark = pytest.mark.django_db
 

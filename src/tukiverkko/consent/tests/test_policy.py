@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from tukiverkko.clients.models import Phase
-from tukiverkko.clients.tests.factories import (
+from tukiverkko.cases.models import Phase
+from tukiverkko.cases.tests.factories import (
     a_case_in_phase,
     a_consent,
     a_professional,
@@ -13,7 +13,7 @@ from tukiverkko.clients.tests.factories import (
 )
 from tukiverkko.consent import actions
 from tukiverkko.consent.models import ConsentForm, Purpose
-from tukiverkko.consent.policy import may_disclose
+from tukiverkko.consent.selectors import may_disclose
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2025, 6, 1)

@@ -86,7 +86,7 @@ def test_api_bad_answers_are_422_naming_every_item(client: Client) -> None:
     # when posted / then 422 with each item, its code and a plain message
     status, body = post(client, "gad7", answers)
     assert status == 422
-    assert [(p["item"], p["code"]) for p in body["detail"]] == [  # type: ignore[index]
+    assert [(p["field"], p["code"]) for p in body["errors"]] == [  # type: ignore[index]
         ("extra", "unknown"),
         ("q1", "not_integer"),
         ("q2", "not_allowed"),
@@ -102,12 +102,24 @@ def test_api_unknown_instrument_is_404(client: Client) -> None:
 def test_api_bad_json_and_nulls_are_422_naming_the_problem(client: Client) -> None:
     bad = client.post("/api/v1/screening/was/score", "{", content_type="application/json")
     assert bad.status_code == 422
-    assert bad.json()["detail"][0]["code"] == "bad_json"
+    assert bad.json()["errors"][0]["code"] == "bad_json"
     # the API wants a left-out ODI section omitted, not null
     status, body = post(client, "odi", {f"s{i}": 1 for i in range(1, 10)} | {"s10": None})
     assert status == 422
     assert body == {
-        "detail": [{"item": "s10", "code": "not_integer", "message": "s10: null is not an integer"}]
+        "type": "about:blank",
+        "title": "Virheellinen arvo",
+        "status": 422,
+        "detail": "Tarkista kentät: Kohta 10.",
+        "errors": [
+            {
+                "location": "body",
+                "field": "s10",
+                "code": "not_integer",
+                "message": "Kohta 10: valitse jokin annetuista vaihtoehdoista.",
+                "label": "Kohta 10",
+            }
+        ],
     }
 
 

@@ -183,7 +183,7 @@ def test_risk_factors_checklist_groups(client: Client) -> None:
 def test_problem_text_names_an_unknown_item() -> None:
     # given a problem about an id the form never sends (e.g. from a forged API client)
     from tukiverkko.screening.instruments.base import Problem
-    from tukiverkko.screening.views import problem_text
+    from tukiverkko.screening.messages import problem_text
 
     # then the Finnish message names it as unknown
     text = problem_text(INSTRUMENTS["was"], Problem("bogus", "unknown"))

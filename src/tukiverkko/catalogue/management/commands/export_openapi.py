@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 def openapi_text() -> str:
     """The document exactly as committed: 2-space JSON, UTF-8, one final newline."""
-    from tukiverkko.api import api  # the interface layer, imported only by this thin shell
+    from tukiverkko.api.v1 import api  # the interface layer, imported only by this thin shell
 
     return json.dumps(api.get_openapi_schema(), indent=2, ensure_ascii=False) + "\n"
 

@@ -1,0 +1,39 @@
+"""Who acts: a professional (a ``User``), the client themself, or the system.
+
+Every action takes an ``Actor``, and the audit log records which kind acted: a reminder sent by a
+scheduled task is the system's, a consent revoked in the portal is the client's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TypeAlias
+
+from tukiverkko.accounts.models import User
+
+
+@dataclass(frozen=True)
+class ClientActor:
+    """The client acting on their own data (the portal)."""
+
+    client_id: int
+
+
+@dataclass(frozen=True)
+class SystemActor:
+    """The product itself: a scheduled task, an import. ``name`` says which."""
+
+    name: str
+
+
+Actor: TypeAlias = User | ClientActor | SystemActor
+Professional: TypeAlias = User
+
+
+def kind_of(actor: Actor) -> str:
+    """'professional', 'client' or 'system' — the audit log's actor kind."""
+    if isinstance(actor, ClientActor):
+        return "client"
+    if isinstance(actor, SystemActor):
+        return "system"
+    return "professional"

@@ -1,0 +1,57 @@
+"""The event log's vocabulary: every change of client data is one typed event, written by the
+action that makes the change, in the action's own transaction (one row per change).
+
+Reads are not events: they stay access-log rows (``audit.actions.record_access``), so that the
+client's "who looked at my data" never lists a change as a read.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from tukiverkko.accounts.actors import Actor, kind_of
+from tukiverkko.audit.actions import actor_fields
+from tukiverkko.audit.chain import append
+from tukiverkko.audit.models import EventLogEntry
+
+
+class EventType(models.TextChoices):
+    # the person register
+    CLIENT_CREATE = "client_create", _("asiakas luotu")
+    CLIENT_FOUND = "client_found_by_henkilotunnus", _("asiakas löytyi henkilötunnuksella")
+    RELATIONSHIP_OPEN = "relationship_open", _("asiakkuus organisaatiossa alkoi")
+    # the case path
+    CASE_OPEN = "case_open", _("asiakkuus avattu")
+    CASE_PHASE = "case_phase", _("vaihe vaihtui")
+    CASE_CHECKLIST = "case_checklist", _("pikaoppaan kohta merkitty")
+    HANDOVER_REQUEST = "handover_request", _("vastuun siirtoa pyydetty")
+    HANDOVER_ACCEPT = "handover_accept", _("vastuun siirto hyväksytty")
+    HANDOVER_DECLINE = "handover_decline", _("vastuun siirto hylätty")
+    HANDOVER_CANCEL = "handover_cancel", _("vastuun siirtopyyntö peruttu")
+    NETWORK_ADD = "network_add", _("lisätty verkostoon")
+    NETWORK_REMOVE = "network_remove", _("poistettu verkostosta")
+    JOURNAL_ADD = "journal_add", _("kirjaus lisätty")
+    # consent
+    CONSENT_RECORD = "consent_record", _("suostumus kirjattu")
+    CONSENT_REVOKE = "consent_revoke", _("suostumus peruttu")
+    CONSENT_ORAL_USED = "consent_oral_used", _("suullinen suostumus käytetty")
+
+
+def record_event(
+    actor: Actor, client_id: int | None, event: EventType, ref: str | int = ""
+) -> EventLogEntry:
+    """Log one change: ``actor`` did ``event`` to ``ref`` (the id of what changed, and what it
+    changed to where that matters, e.g. ``"12:joint_plan"`` for a case's phase)."""
+    return append(
+        EventLogEntry,
+        {
+            "at": timezone.now(),
+            "actor_kind": kind_of(actor),
+            **actor_fields(actor),
+            "client_id": None if client_id is None else int(client_id),
+            "event": str(EventType(event)),
+            "ref": str(ref),
+        },
+    )

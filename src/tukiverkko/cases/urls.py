@@ -1,0 +1,31 @@
+"""Only integer ids in these paths: never a name or a henkilötunnus (tested)."""
+
+from django.urls import path
+
+from tukiverkko.cases import views
+
+app_name = "cases"
+urlpatterns = [
+    path("", views.my_clients, name="mine"),
+    path("uusi/", views.client_create, name="create"),
+    path("siirra-asiakkuudet/", views.hand_over_caseload, name="caseload"),
+    path("<int:client_id>/", views.client_detail, name="detail"),
+    path("<int:client_id>/henkilotunnus/", views.reveal_henkilotunnus, name="reveal"),
+    path("asiakkuus/<int:case_id>/vaihe/", views.change_phase, name="phase"),
+    path("asiakkuus/<int:case_id>/vastuu/", views.request_handover, name="handover"),
+    path("asiakkuus/<int:case_id>/kirjaus/", views.add_journal_entry, name="journal"),
+    path("asiakkuus/<int:case_id>/pikaopas/", views.mark_checklist_step, name="checklist"),
+    path("asiakkuus/<int:case_id>/verkosto/", views.add_network_member, name="network"),
+    path(
+        "siirto/<int:request_id>/hyvaksy/",
+        views.decide_handover,
+        {"accept": True},
+        name="handover_accept",
+    ),
+    path(
+        "siirto/<int:request_id>/hylkaa/",
+        views.decide_handover,
+        {"accept": False},
+        name="handover_decline",
+    ),
+]

@@ -1,0 +1,120 @@
+"""Demo accounts: one per role, in the catalogue's organisations (``tukiverkko load-demo``)."""
+
+from __future__ import annotations
+
+from tukiverkko.accounts.models import Organisation, Role, User
+
+DEMO_PASSWORD = "tukiverkko-demo"  # noqa: S105 — public on purpose, demo mode only
+
+# (username, first, last, role, organisation slug)
+DEMO_USERS = [
+    (
+        "koordinaattori",
+        "Kaisa",
+        "Koordinaattori",
+        Role.WORK_ABILITY_COORDINATOR,
+        "paijat-hameen-hyvinvointialue",
+    ),
+    (
+        "terveydenhoitaja",
+        "Tiina",
+        "Terveydenhoitaja",
+        Role.UNEMPLOYED_HEALTH_NURSE,
+        "paijat-hameen-hyvinvointialue",
+    ),
+    ("laakari", "Lauri", "Lääkäri", Role.DOCTOR, "paijat-hameen-hyvinvointialue"),
+    (
+        "fysioterapeutti",
+        "Fanni",
+        "Fysioterapeutti",
+        Role.PHYSIOTHERAPIST,
+        "paijat-hameen-hyvinvointialue",
+    ),
+    (
+        "toimintaterapeutti",
+        "Toni",
+        "Toimintaterapeutti",
+        Role.OCCUPATIONAL_THERAPIST,
+        "paijat-hameen-hyvinvointialue",
+    ),
+    (
+        "psykiatrinen",
+        "Pirjo",
+        "Psykiatrinen",
+        Role.PSYCHIATRIC_NURSE,
+        "paijat-hameen-hyvinvointialue",
+    ),
+    (
+        "paihdetyo",
+        "Pekka",
+        "Päihdetyöntekijä",
+        Role.SUBSTANCE_ABUSE_WORKER,
+        "paijat-hameen-hyvinvointialue",
+    ),
+    (
+        "sosiaalityo",
+        "Sanna",
+        "Sosiaalityöntekijä",
+        Role.SOCIAL_WORKER,
+        "paijat-hameen-hyvinvointialue",
+    ),
+    (
+        "sosiaaliohjaaja",
+        "Sami",
+        "Sosiaaliohjaaja",
+        Role.SOCIAL_INSTRUCTOR,
+        "paijat-hameen-hyvinvointialue",
+    ),
+    (
+        "tyollisyys",
+        "Tuomas",
+        "Työllisyysasiantuntija",
+        Role.EMPLOYMENT_EXPERT,
+        "paijat-hameen-tyollisyysalue",
+    ),
+    ("valmentaja", "Veera", "Työhönvalmentaja", Role.JOB_COACH, "varsinais-suomen-hyvinvointialue"),
+    ("kela", "Kalle", "Kela-asiantuntija", Role.KELA_EXPERT, "kela"),
+    ("nuoriso", "Noora", "Nuorisotyöntekijä", Role.YOUTH_WORKER, "heinolan-kaupunki"),
+    ("opo", "Olli", "Opinto-ohjaaja", Role.STUDY_COUNSELLOR, "koulutuskeskus-salpaus"),
+    (
+        "toimittaja",
+        "Tea",
+        "Palvelutietojen ylläpitäjä",
+        Role.CATALOGUE_EDITOR,
+        "paijat-hameen-hyvinvointialue",
+    ),
+    (
+        "tietosuoja",
+        "Tero",
+        "Tietosuojavastaava",
+        Role.DATA_PROTECTION,
+        "paijat-hameen-hyvinvointialue",
+    ),
+    ("paakayttaja", "Paula", "Pääkäyttäjä", Role.ADMINISTRATOR, "paijat-hameen-hyvinvointialue"),
+]
+
+
+def load_accounts() -> tuple[int, int]:
+    """Create the demo accounts that do not exist yet: (created, existed)."""
+    fallback = Organisation.objects.order_by("pk").first()
+    if fallback is None:
+        raise LookupError("no organisation: load the catalogue first")
+    created = 0
+    for username, first, last, role, org_slug in DEMO_USERS:
+        org = Organisation.objects.filter(slug=org_slug).first() or fallback
+        user, was_created = User.objects.get_or_create(
+            username=username,
+            defaults={
+                "first_name": first,
+                "last_name": last,
+                "role": role,
+                "organisation": org,
+            },
+        )
+        if was_created:
+            user.set_password(DEMO_PASSWORD)
+            user.is_staff = role in {Role.ADMINISTRATOR, Role.CATALOGUE_EDITOR}
+            user.is_superuser = role == Role.ADMINISTRATOR
+            user.save()
+            created += 1
+    return created, len(DEMO_USERS) - created

@@ -1,0 +1,239 @@
+"""The seeds' case stories: Maija, Matti, Moona (seed 002, Lappi ELY webinar) and Ari (seed 001,
+Päijät-Sote). Every henkilötunnus here is fictitious (individual number 900–999, valid check
+mark), so no demo code can belong to a real person."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tukiverkko.cases.models import Phase
+from tukiverkko.consent.models import Purpose
+from tukiverkko.demo.hetu import fictitious
+from tukiverkko.demo.paths import (
+    Cast,
+    add_to_network,
+    close,
+    exists,
+    give_consent,
+    hand_over,
+    move_along,
+    org,
+    take_on,
+    write_journal,
+)
+
+
+def load_stories(cast: Cast) -> list[str]:
+    """Maija, Matti, Moona (seed 002, Lappi ELY webinar) and Ari (seed 001, Päijät-Sote)."""
+    loaded: list[str] = []
+    kela = org("kela")
+    te = org("paijat-hameen-tyollisyysalue")
+    hva = org("paijat-hameen-hyvinvointialue")
+
+    # Maija, opettaja [002]: masennus ja ahdistuneisuus, irtisanoutui, vuoden sairausloma,
+    # työkyvyttömyyseläke hylättiin; herätään ammatilliseen kuntoutukseen → suunnitelma, toteutus.
+    code = fictitious(dt.date(1979, 4, 12), 951)
+    if not exists(code):
+        nurse = cast.get("terveydenhoitaja")
+        case = take_on(cast, code, "Maija", "Opettaja", "Heinola", nurse)
+        add_to_network(
+            case,
+            nurse,
+            cast,
+            [
+                ("laakari", "lääkäri"),
+                ("tyollisyys", "työllisyysasiantuntija"),
+                ("kela", "Kelan työkykyneuvoja"),
+            ],
+        )
+        give_consent(case.client, nurse, [kela, te, hva], ["health", "benefits", "employment"])
+        write_journal(
+            case,
+            cast,
+            [
+                (
+                    "laakari",
+                    "health",
+                    "Todettu masennus ja ahdistuneisuus; työstä johtuva uupumus, esiintymis- ja sosiaalisten tilanteiden pelko. Sairausloma.",
+                ),
+                (
+                    "kela",
+                    "benefits",
+                    "Sairauspäiväraha loppumassa; työkyvyttömyyseläkehakemus hylätty.",
+                ),
+                (
+                    "tyollisyys",
+                    "employment",
+                    "Ei muuta koulutusta; siirtynyt sairausloman jälkeen työttömäksi. Ammatillisen kuntoutuksen / uudelleenkouluttautumisen mahdollisuudet selvitetään.",
+                ),
+            ],
+        )
+        case = move_along(
+            case,
+            Phase.IMPLEMENTATION,
+            nurse,
+            follow_up_by=cast.get("koordinaattori"),
+            reasons={
+                Phase.JOINT_ASSESSMENT: "Työkykypistemäärä 4; suostumus tietojen vaihtoon kirjattu.",
+                Phase.JOINT_PLAN: "Tavoitteena ammatillinen kuntoutus ja uusi ala.",
+                Phase.IMPLEMENTATION: "Kelan ammatillisen kuntoutuksen selvitys käynnissä.",
+            },
+        )
+        hand_over(
+            case, cast.get("koordinaattori"), nurse, "Polun koordinointi työkykykoordinaattorille."
+        )
+        loaded.append("Maija")
+
+    # Matti, kirvesmies [002]: olkapäävamma, sairausloma, ammatillinen kuntoutusselvitys,
+    # vartijakoulutus ammatillisena kuntoutuksena, työllistyi.
+    code = fictitious(dt.date(1971, 9, 3), 952)
+    if not exists(code):
+        case = take_on(cast, code, "Matti", "Kirvesmies", "Hollola", cast.get("tyollisyys"))
+        add_to_network(
+            case,
+            case.responsible_worker,
+            cast,
+            [("laakari", "terveyskeskuslääkäri"), ("fysioterapeutti", "fysioterapeutti")],
+        )
+        give_consent(case.client, case.responsible_worker, [hva, kela], ["health", "employment"])
+        write_journal(
+            case,
+            cast,
+            [
+                (
+                    "tyollisyys",
+                    "employment",
+                    "Ollut jonkin aikaa työttömänä; koulutus fyysiseen työhön (kirvesmies).",
+                ),
+                (
+                    "laakari",
+                    "health",
+                    "Kaatuminen, olkapäävamma. Sairausloma. Seurannassa olkapää ei kuntoudu kirvesmiehen työhön.",
+                ),
+                (
+                    "tyollisyys",
+                    "employment",
+                    "Ammatillinen kuntoutusselvitys: kirvesmiehen työ ei motivoi. Vartijakoulutus ammatillisena kuntoutuksena.",
+                ),
+            ],
+        )
+        case = move_along(
+            case, Phase.FOLLOW_UP, case.responsible_worker, follow_up_by=cast.get("tyollisyys")
+        )
+        close(
+            case,
+            case.responsible_worker,
+            "open_labour_market",
+            "Valmistui vartijaksi ja työllistyi.",
+        )
+        loaded.append("Matti")
+
+    # Moona, 27 v, ei ammattia [002]: kampaajaopinnot keskeytyneet, fibromyalgia, lääkitsee
+    # itseään alkoholilla; laaja terveystarkastus, sairausloma, päihdetyöntekijä, monialainen
+    # neuvonpito, TYP-asiakkuus; kouluttautuu lähihoitajaksi ja työllistyy.
+    code = fictitious(dt.date(1998, 2, 20), 953)
+    if not exists(code):
+        nurse = cast.get("terveydenhoitaja")
+        case = take_on(cast, code, "Moona", "Nuori", "Heinola", nurse)
+        add_to_network(
+            case,
+            nurse,
+            cast,
+            [
+                ("laakari", "lääkäri"),
+                ("paihdetyo", "päihdetyöntekijä"),
+                ("tyollisyys", "työllisyysasiantuntija (TYP/TYM)"),
+            ],
+        )
+        give_consent(
+            case.client,
+            nurse,
+            [te, hva],
+            ["health", "social", "employment"],
+            purposes=[
+                Purpose.INFORMATION_EXCHANGE,
+                Purpose.NETWORK_MEETING,
+                Purpose.PLANNING_WITHOUT_CLIENT,
+            ],
+        )
+        write_journal(
+            case,
+            cast,
+            [
+                (
+                    "terveydenhoitaja",
+                    "health",
+                    "Laaja-alainen terveystarkastus: paljon kipuja, lääkitsee itseään alkoholilla. Tarvitaan laaja työ- ja toimintakyvyn arvio.",
+                ),
+                (
+                    "laakari",
+                    "health",
+                    "Ei työkykyinen tällä hetkellä; sairausloma. Fibromyalgialääkitys aloitettu, ohjaus päihdetyöntekijälle.",
+                ),
+                (
+                    "tyollisyys",
+                    "employment",
+                    "Monialainen neuvonpito, Moona mukana. TYP-asiakkuus alkaa.",
+                ),
+                (
+                    "tyollisyys",
+                    "education",
+                    "Kiinnostunut auttamaan muita: lähihoitajakoulutus (mielenterveys- ja päihdesuuntaus).",
+                ),
+            ],
+        )
+        case = move_along(case, Phase.JOINT_PLAN, nurse)
+        case = hand_over(case, cast.get("tyollisyys"), nurse, "Painopiste työllistymiseen (TYP).")
+        case = move_along(
+            case, Phase.FOLLOW_UP, case.responsible_worker, follow_up_by=cast.get("tyollisyys")
+        )
+        close(
+            case,
+            case.responsible_worker,
+            "open_labour_market",
+            "Valmistui lähihoitajaksi ja työllistyi.",
+        )
+        loaded.append("Moona")
+
+    # Ari [001]: the seed only names "Työkyvyn tuen asiakkaan palvelupolku_Ari" (Hollola, Asikkala
+    # and Padasjoki sote-centres); his path follows the model path of seed 001 step by step.
+    code = fictitious(dt.date(1984, 11, 7), 954)
+    if not exists(code):
+        nurse = cast.get("terveydenhoitaja")
+        case = take_on(cast, code, "Ari", "Esimerkki", "Asikkala", nurse)
+        add_to_network(
+            case,
+            nurse,
+            cast,
+            [
+                ("koordinaattori", "työkykykoordinaattori"),
+                ("sosiaaliohjaaja", "omatyöntekijä (sosiaalihuolto)"),
+                ("tyollisyys", "työllisyysasiantuntija"),
+            ],
+        )
+        give_consent(case.client, nurse, [te, kela], ["health", "social", "employment", "benefits"])
+        write_journal(
+            case,
+            cast,
+            [
+                (
+                    "terveydenhoitaja",
+                    "health",
+                    "Tunnistaminen: toistuvat sairauslomat, oma arvio työkyvystä 5/10 (työkykypistemäärä ≤ 7 → selvitetään tarkemmin).",
+                ),
+                (
+                    "terveydenhoitaja",
+                    "health",
+                    "Yhteinen arviointi: Kykyviisari täytetty, suostumus tietojen vaihtoon kirjattu; arvio ja tavoitteet HOI-lehdelle.",
+                ),
+                ("sosiaaliohjaaja", "social", "Elämäntilanne kartoitettu; omatyöntekijä nimetty."),
+                (
+                    "koordinaattori",
+                    "employment",
+                    "Yhteinen suunnitelma: työkokeilu ja työkykyselvitys; vastuutyöntekijä sote-tiimissä.",
+                ),
+            ],
+        )
+        case = move_along(case, Phase.FOLLOW_UP, nurse, follow_up_by=cast.get("koordinaattori"))
+        loaded.append("Ari")
+    return loaded

@@ -1,0 +1,60 @@
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.test import override_settings
+from stdnum.fi import hetu
+
+from tukiverkko.audit.models import EventLogEntry
+from tukiverkko.cases.models import Case, Phase
+from tukiverkko.cases.tests.factories import a_municipality, an_organisation
+from tukiverkko.clients.models import Client
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def catalogue():
+    a_municipality()
+    for slug in ("paijat-hameen-hyvinvointialue", "paijat-hameen-tyollisyysalue", "kela"):
+        an_organisation(slug)
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def test_demo_clients_tell_the_seed_stories_and_cover_every_phase(catalogue):
+    # when the demo clients are loaded
+    call_command("load_demo_clients", count=12, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    # then the four seed stories are there with their paths
+    by_name = {
+        c.first_name: c
+        for c in Client.objects.filter(first_name__in=["Maija", "Matti", "Moona", "Ari"])
+    }
+    assert set(by_name) == {"Maija", "Matti", "Moona", "Ari"}
+    matti = by_name["Matti"].cases.get()
+    assert (matti.phase, matti.outcome) == (Phase.CLOSED, "open_labour_market")
+    moona = by_name["Moona"].cases.get()
+    assert moona.handoff_count() == 1
+    assert by_name["Maija"].cases.get().phase == Phase.IMPLEMENTATION
+    assert by_name["Maija"].consents.filter(form="kela_y100").exists()
+    assert by_name["Ari"].cases.get().journal.count() == 4
+    # and every phase has a case; every code is fictitious and valid
+    assert set(Case.objects.values_list("phase", flat=True)) == set(Phase.values)
+    for client in Client.objects.all():
+        code = client.henkilotunnus
+        assert hetu.is_valid(code, allow_temporary=True)
+        assert 900 <= int(code[7:10]) <= 999
+    # and the paths were made through the actions, so they are in the audit log
+    assert EventLogEntry.objects.filter(event="case_phase").exists()
+
+
+def test_loading_twice_changes_nothing(catalogue):
+    call_command("load_demo_clients", count=6, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    before = (Client.objects.count(), Case.objects.count())
+    call_command("load_demo_clients", count=6, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert (Client.objects.count(), Case.objects.count()) == before
+
+
+@override_settings(PRODUCTION=True)
+def test_never_in_production(catalogue):
+    with pytest.raises(CommandError, match="production"):
+        call_command("load_demo_clients")
+    assert Client.objects.count() == 0
