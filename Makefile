@@ -4,12 +4,12 @@ PY := $(VENV)/bin/python
 TV := $(VENV)/bin/tukiverkko
 PYTHON ?= python3
 
-.PHONY: run test install install-dev system-deps lint types migrations-check pytest demo-data clean
+.PHONY: run test install install-dev system-deps lint types migrations-check pytest demo-data clean contract-types
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e .
+	$(PY) -m pip install -q -e '.[demo]'
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
@@ -35,8 +35,9 @@ run: demo-data
 	TUKIVERKKO_ENV=demo $(TV) runserver 127.0.0.1:8000
 
 lint: install-dev
-	$(VENV)/bin/ruff check src tests benchmarks
-	$(VENV)/bin/ruff format --check src tests benchmarks
+	$(VENV)/bin/ruff check src tests benchmarks scripts
+	$(VENV)/bin/ruff format --check src tests benchmarks scripts
+	$(VENV)/bin/lint-imports
 
 types: install-dev
 	TUKIVERKKO_ENV=test $(VENV)/bin/mypy
@@ -44,10 +45,17 @@ types: install-dev
 migrations-check: install-dev
 	TUKIVERKKO_ENV=test $(TV) makemigrations --check --dry-run
 
+# The whole suite under coverage, then the gates (scripts/coverage_gates.py).
 pytest: install-dev system-deps
-	bash scripts/pytest.sh
+	rm -f .coverage
+	bash scripts/pytest.sh --cov --cov-report=
+	$(PY) scripts/coverage_gates.py
+
+# Typed models from the contracts (after a contract changes): src/tukiverkko/contracts/*.py
+contract-types: install-dev
+	$(PY) -m tukiverkko.contracts.codegen
 
 test: install-dev system-deps lint types migrations-check pytest
 
 clean:
-	rm -rf $(VENV) var/*.sqlite3 .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) var/*.sqlite3 .mypy_cache .ruff_cache .pytest_cache .import_linter_cache .coverage

@@ -65,11 +65,11 @@ def setup_django() -> None:
 def generate(n_clients: int, n_entries: int) -> None:
     from django.core.management import call_command
     from django.db import connection, transaction
-    from tukiverkko.clients.hetu_gen import fictitious
 
     from tukiverkko.accounts.models import Organisation, Region, Role, User
     from tukiverkko.audit.models import ChainHead
     from tukiverkko.clients import crypto
+    from tukiverkko.demo.hetu import fictitious
 
     call_command("migrate", verbosity=0)
     region, _ = Region.objects.get_or_create(slug="bench", defaults={"name_fi": "Benchmark"})

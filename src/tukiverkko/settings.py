@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "tukiverkko.audit",
     "tukiverkko.cases",
     "tukiverkko.access",
+    "tukiverkko.api",
     "tukiverkko.demo",
 ]
 

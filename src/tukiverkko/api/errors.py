@@ -155,39 +155,39 @@ def _from_pydantic(error: Mapping[str, Any], labels: Mapping[str, Any]) -> Field
     return field_problem(field, code, message, location=location, label=label)
 
 
-def install(api: NinjaAPI, *, labels: Mapping[str, Any] | None = None) -> None:
-    """Answer every refusal of ``api`` with a problem. ``labels``: parameter name → label."""
-    known = labels or {}
-
-    def on_problem(request: HttpRequest, exc: ProblemError) -> HttpResponse:
-        return problem_response(request, exc.status, exc.detail, exc.errors)
-
-    def on_django_validation(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
-        problem = from_validation_error(exc)
-        return problem_response(request, problem.status, problem.detail, problem.errors)
-
-    def on_ninja_validation(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
-        errors = [_from_pydantic(e, known) for e in exc.errors]
-        problem = invalid(errors)
-        return problem_response(request, 422, problem.detail, errors)
-
-    def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+def _problem_of(exc: object) -> ProblemError:
+    """Any refusal the API answers, as one problem."""
+    if isinstance(exc, ProblemError):
+        return exc
+    if isinstance(exc, DjangoValidationError):
+        return from_validation_error(exc)
+    if isinstance(exc, NinjaValidationError):
+        return invalid([_from_pydantic(e, _LABELS) for e in exc.errors])
+    if isinstance(exc, HttpError):
         detail = {
             401: _(
-                "Kirjaudu sisään ammattilaisena (istunto; kaksivaiheinen tunnistus, kun se vaaditaan)."
+                "Kirjaudu sisään ammattilaisena (istunto; kaksivaiheinen tunnistus, kun se "
+                "vaaditaan)."
             ),
             403: _("Sinulla ei ole oikeutta tähän."),
         }.get(exc.status_code, str(exc))
-        return problem_response(request, exc.status_code, str(detail))
+        return ProblemError(exc.status_code, str(detail))
+    return ProblemError(404, _("Pyydettyä tietoa ei löydy."))
 
-    def on_not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
-        return problem_response(request, 404, _("Pyydettyä tietoa ei löydy."))
 
-    api.add_exception_handler(ProblemError, on_problem)
-    api.add_exception_handler(DjangoValidationError, on_django_validation)
-    api.add_exception_handler(NinjaValidationError, on_ninja_validation)
-    api.add_exception_handler(HttpError, on_http_error)
-    api.add_exception_handler(Http404, on_not_found)
+_LABELS: dict[str, Any] = {}
+
+
+def install(api: NinjaAPI, *, labels: Mapping[str, Any] | None = None) -> None:
+    """Answer every refusal of ``api`` with a problem. ``labels``: parameter name → label."""
+    _LABELS.update(labels or {})
+
+    def on_refusal(request: HttpRequest, exc: object) -> HttpResponse:
+        problem = _problem_of(exc)
+        return problem_response(request, problem.status, problem.detail, problem.errors)
+
+    for refusal in (ProblemError, DjangoValidationError, NinjaValidationError, HttpError, Http404):
+        api.add_exception_handler(refusal, on_refusal)
 
 
 def document(schema: dict[str, Any]) -> dict[str, Any]:

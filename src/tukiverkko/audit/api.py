@@ -7,7 +7,6 @@ is itself logged (purpose ``tietosuojavalvonta``), a refused one too.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -20,7 +19,8 @@ from tukiverkko.accounts.roles import reads_audit_log
 from tukiverkko.api.errors import Problem, ProblemError, field_problem, invalid
 from tukiverkko.api.pagination import KEYSET_MAX_LIMIT, Keyset
 from tukiverkko.audit.actions import record_access
-from tukiverkko.audit.selectors import PURPOSE, access_log, access_rows, disclosure_log
+from tukiverkko.audit.models import DisclosureLogEntry
+from tukiverkko.audit.selectors import PURPOSE, AccessRow, access_log, access_rows, disclosure_log
 
 router = Router(tags=["audit"], auth=django_auth)
 
@@ -84,7 +84,7 @@ def _check(page: Page) -> None:
     response={200: list[AccessEntryOut], 403: Problem, 422: Problem},
 )
 @decorate_view(never_cache)  # client data: never cached by a browser or proxy
-def client_access_log(request: HttpRequest, client_id: int, page: Query[Page]) -> list[Any]:
+def client_access_log(request: HttpRequest, client_id: int, page: Query[Page]) -> list[AccessRow]:
     """The client's access log, newest first; next page with ``before_seq`` = last seq."""
     _authorise(request, client_id, "api:audit_access_log")
     _check(page)
@@ -96,7 +96,9 @@ def client_access_log(request: HttpRequest, client_id: int, page: Query[Page]) -
     response={200: list[DisclosureEntryOut], 403: Problem, 422: Problem},
 )
 @decorate_view(never_cache)
-def client_disclosures(request: HttpRequest, client_id: int, page: Query[Page]) -> list[Any]:
+def client_disclosures(
+    request: HttpRequest, client_id: int, page: Query[Page]
+) -> list[DisclosureLogEntry]:
     """The client's disclosure log, newest first; next page with ``before_seq`` = last seq."""
     _authorise(request, client_id, "api:audit_disclosures")
     _check(page)

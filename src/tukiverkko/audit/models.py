@@ -11,9 +11,18 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from tukiverkko.core.personal_data import NAME, VALUE, PersonalData
 
-class AccessLogEntry(models.Model):
-    at = models.DateTimeField(db_index=True)
+# Who read, disclosed or changed a client's data is the client's data too (the portal will show
+# it): every log declares what of it is personal. None of it is sensitive.
+_WHO: PersonalData = {"at": VALUE, "username": NAME, "organisation_name": VALUE}
+
+
+class ChainedEntry(models.Model):
+    """What every entry of the three logs carries: who (``user``, a plain id that outlives the
+    user row) and its place in the hash chain (see tukiverkko.audit.chain and docs/audit.md:
+    one sequence over all logs)."""
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.DO_NOTHING,
@@ -21,6 +30,19 @@ class AccessLogEntry(models.Model):
         db_constraint=False,
         related_name="+",
     )
+    seq = models.BigIntegerField(unique=True)
+    prev_hash = models.CharField(max_length=64)
+    entry_hash = models.CharField(max_length=64)
+    key_id = models.CharField(max_length=16, blank=True)  # "" = plain SHA-256, else HMAC key id
+
+    class Meta:
+        abstract = True
+
+
+class AccessLogEntry(ChainedEntry):
+    PERSONAL_DATA: PersonalData = _WHO | {"what": VALUE, "purpose": VALUE, "allowed": VALUE}
+
+    at = models.DateTimeField(db_index=True)
     username = models.CharField(max_length=150)
     organisation_id = models.BigIntegerField(null=True)
     organisation_name = models.CharField(max_length=300, blank=True)
@@ -30,12 +52,6 @@ class AccessLogEntry(models.Model):
     purpose = models.CharField(max_length=100, blank=True)
     allowed = models.BooleanField()
 
-    # The hash chain (see tukiverkko.audit.chain and docs/audit.md): one sequence over both logs.
-    seq = models.BigIntegerField(unique=True)
-    prev_hash = models.CharField(max_length=64)
-    entry_hash = models.CharField(max_length=64)
-    key_id = models.CharField(max_length=16, blank=True)  # "" = plain SHA-256, else HMAC key id
-
     class Meta:
         ordering = ["id"]
         indexes = [models.Index(fields=["client_id", "at"])]
@@ -44,15 +60,16 @@ class AccessLogEntry(models.Model):
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.what}"
 
 
-class DisclosureLogEntry(models.Model):
+class DisclosureLogEntry(ChainedEntry):
+    PERSONAL_DATA: PersonalData = {
+        "at": VALUE,
+        "username": NAME,
+        "to_organisation_name": VALUE,
+        "categories": VALUE,
+        "purpose": VALUE,
+    }
+
     at = models.DateTimeField(db_index=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.DO_NOTHING,
-        null=True,
-        db_constraint=False,
-        related_name="+",
-    )
     username = models.CharField(max_length=150)
     from_organisation_id = models.BigIntegerField(null=True)
     to_organisation_id = models.BigIntegerField(null=True)
@@ -63,12 +80,6 @@ class DisclosureLogEntry(models.Model):
     consent_id = models.BigIntegerField(null=True)
     what = models.CharField(max_length=200)
 
-    # The hash chain (see tukiverkko.audit.chain and docs/audit.md): one sequence over both logs.
-    seq = models.BigIntegerField(unique=True)
-    prev_hash = models.CharField(max_length=64)
-    entry_hash = models.CharField(max_length=64)
-    key_id = models.CharField(max_length=16, blank=True)  # "" = plain SHA-256, else HMAC key id
-
     class Meta:
         ordering = ["id"]
 
@@ -76,19 +87,14 @@ class DisclosureLogEntry(models.Model):
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} → {self.to_organisation_name}"
 
 
-class EventLogEntry(models.Model):
+class EventLogEntry(ChainedEntry):
     """One change of client data: who (a professional, the client, the system) did which typed
     event (``audit.events.EventType``) to what (``ref``, e.g. the journal entry's id)."""
 
+    PERSONAL_DATA: PersonalData = _WHO | {"actor_kind": VALUE, "event": VALUE}
+
     at = models.DateTimeField(db_index=True)
     actor_kind = models.CharField(max_length=20)  # professional | client | system
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.DO_NOTHING,
-        null=True,
-        db_constraint=False,
-        related_name="+",
-    )
     username = models.CharField(max_length=150)  # the professional's, or "system:<name>"
     organisation_id = models.BigIntegerField(null=True)
     organisation_name = models.CharField(max_length=300, blank=True)
@@ -96,12 +102,6 @@ class EventLogEntry(models.Model):
     client_id = models.BigIntegerField(null=True, db_index=True)
     event = models.CharField(max_length=40)
     ref = models.CharField(max_length=200, blank=True)
-
-    # The hash chain (see tukiverkko.audit.chain and docs/audit.md): one sequence over all logs.
-    seq = models.BigIntegerField(unique=True)
-    prev_hash = models.CharField(max_length=64)
-    entry_hash = models.CharField(max_length=64)
-    key_id = models.CharField(max_length=16, blank=True)
 
     class Meta:
         ordering = ["id"]
@@ -118,6 +118,8 @@ class ChainHead(models.Model):
     PostgreSQL's row lock, so appends are serialised and the chain cannot fork. It also lets
     ``verify-audit`` notice that the newest entries were deleted.
     """
+
+    PERSONAL_DATA: PersonalData = {}  # no client's data
 
     seq = models.BigIntegerField(default=0)
     hash = models.CharField(max_length=64)

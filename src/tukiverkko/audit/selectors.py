@@ -16,25 +16,14 @@ from django.db.models import BooleanField, Case, CharField, F, QuerySet, Value, 
 from django.db.models.functions import Concat
 
 from tukiverkko.accounts.models import Organisation, User
+from tukiverkko.audit.chain import ACCESS, FIELDS
 from tukiverkko.audit.models import AccessLogEntry, DisclosureLogEntry, EventLogEntry
 
 # The purpose a data-protection officer reads a log for (logged with every such read).
 PURPOSE = "tietosuojavalvonta"
 
 # The columns of the merged access log, in the order both halves of the UNION select them.
-_COLUMNS = (
-    "seq",
-    "at",
-    "user_id",
-    "username",
-    "organisation_id",
-    "organisation_name",
-    "role",
-    "client_id",
-    "what",
-    "purpose",
-    "allowed",
-)
+_COLUMNS = ("seq", *FIELDS[ACCESS])
 
 
 @dataclass(frozen=True)
@@ -87,7 +76,8 @@ def access_log(client_id: int, *, before_seq: int | None = None) -> QuerySet[Any
         c_purpose=Value("", output_field=text),
         c_allowed=Value(True, output_field=BooleanField()),
     )
-    return read_rows.union(change_rows, all=True).order_by("-c_seq")
+    # (django-stubs does not know the columns of a UNION)
+    return read_rows.union(change_rows, all=True).order_by("-c_seq")  # type: ignore[misc]
 
 
 def access_rows(rows: Any) -> list[AccessRow]:

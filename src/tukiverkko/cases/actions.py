@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Unpack, cast
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tukiverkko.accounts.actors import Professional
-from tukiverkko.accounts.models import Municipality, Organisation, User
+from tukiverkko.accounts.models import Organisation, User
 from tukiverkko.accounts.roles import hands_over_caseloads, works_with_clients
 from tukiverkko.audit.events import EventType, record_event
 from tukiverkko.cases.models import (
@@ -36,7 +36,7 @@ from tukiverkko.cases.models import (
     ResponsibilityPeriod,
 )
 from tukiverkko.catalogue.quick_guide import FOLLOW_UP_STEP, QUICK_GUIDE_STEPS
-from tukiverkko.clients.actions import LikelyDuplicate, register_client
+from tukiverkko.clients.actions import ClientDetails, LikelyDuplicate, register_client
 from tukiverkko.clients.models import Client
 from tukiverkko.consent.models import InfoCategory
 
@@ -84,33 +84,12 @@ class ClientResult:
 
 @transaction.atomic
 def create_client(
-    *,
-    by: Professional,
-    henkilotunnus: str,
-    first_name: str,
-    last_name: str,
-    phone: str = "",
-    email: str = "",
-    address: str = "",
-    languages: list[str] | None = None,
-    municipality: Municipality | None = None,
-    confirm_not_duplicate: bool = False,
+    *, by: Professional, confirm_not_duplicate: bool = False, **details: Unpack[ClientDetails]
 ) -> ClientResult:
     """Take a client on: register them (or find the same person by henkilötunnus) and make sure
     they have an open case — a new one in tunnistaminen with the creator responsible, or the
     open one, with the creator added to its network."""
-    registered = register_client(
-        by=by,
-        henkilotunnus=henkilotunnus,
-        first_name=first_name,
-        last_name=last_name,
-        phone=phone,
-        email=email,
-        address=address,
-        languages=languages,
-        municipality=municipality,
-        confirm_not_duplicate=confirm_not_duplicate,
-    )
+    registered = register_client(by=by, confirm_not_duplicate=confirm_not_duplicate, **details)
     client = registered.client
     case = client.cases.open().first()
     if case is None:
@@ -401,7 +380,7 @@ def add_journal_entry(*, case: Case, by: Professional, category: str, text: str)
     entry = JournalEntry.objects.create(
         case=case,
         author=by,
-        organisation_id=by.organisation_id,
+        organisation_id=cast(int, by.organisation_id),  # checked above
         category=category,
         text=text.strip(),
     )

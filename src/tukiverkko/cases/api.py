@@ -20,6 +20,7 @@ from tukiverkko.api.errors import Problem, field_problem, from_validation_error,
 from tukiverkko.cases import actions
 from tukiverkko.cases.forms import JournalForm, PhaseForm
 from tukiverkko.cases.selectors import current_case, parse_purpose, visible_journal
+from tukiverkko.clients.models import Client
 
 router = Router(tags=["clients"], auth=professional)
 
@@ -74,7 +75,7 @@ def _labels(form: type[Any]) -> dict[str, str]:
 
 @router.get("/", response=list[ClientOut])
 @no_store
-def list_clients(request: HttpRequest, offset: int = 0, limit: int = 50) -> list[Any]:
+def list_clients(request: HttpRequest, offset: int = 0, limit: int = 50) -> list[Client]:
     """Visible clients, ``limit`` (≤ 200) from ``offset``; each client returned is logged."""
     return access.visible_clients(
         caller(request), what="api:clients_list", offset=offset, limit=limit

@@ -33,9 +33,11 @@ def client_workers(case: Case | None = None, user: User | None = None) -> QueryS
     list stays short (it is rendered on every client page)."""
     qs = User.objects.filter(is_active=True, role__in=CLIENT_WORK_ROLES)
     if case is not None:
-        org_ids = set(case.network.current().values_list("organisation_id", flat=True))
+        org_ids: set[int | None] = set(
+            case.network.current().values_list("organisation_id", flat=True)
+        )
         org_ids |= {getattr(user, "organisation_id", None), case.responsible_worker.organisation_id}
-        qs = qs.filter(organisation_id__in=[o for o in org_ids if o])
+        qs = qs.filter(organisation_id__in=[o for o in org_ids if o is not None])
     return qs.select_related("organisation").order_by("last_name", "first_name")
 
 
@@ -125,7 +127,13 @@ class CaseloadForm(HandoverForm):
     def __init__(self, *args: Any, user: User | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Only one's own organisation's caseloads can be handed over (actions.hand_over_caseload).
-        own = client_workers().filter(organisation_id=getattr(user, "organisation_id", None))
+        organisation_id = user.organisation_id if user is not None else None
+        workers = client_workers()
+        own = (
+            workers.filter(organisation_id=organisation_id)
+            if organisation_id is not None
+            else workers.filter(organisation__isnull=True)
+        )
         self.fields["from_worker"].queryset = own  # type: ignore[attr-defined]
 
 

@@ -16,6 +16,7 @@ from tukiverkko.cases.models.enums import HandoverStatus, Phase
 
 if TYPE_CHECKING:
     from tukiverkko.accounts.models import User
+    from tukiverkko.cases.models import Case, HandoverRequest, NetworkMember  # noqa: F401
 
 
 class CaseQuerySet(models.QuerySet["Case"]):

@@ -14,6 +14,16 @@ from tukiverkko.catalogue.models import LANGS, SearchToken, Service
 from tukiverkko.catalogue.validity import valid_on
 from tukiverkko.core.text import lemmas, query_base_forms
 
+# ``valid_on`` is re-exported: the Työkykymittari's local services read it from here.
+__all__ = [
+    "ORDER",
+    "ServiceFilter",
+    "build_search_lemmas",
+    "filter_services",
+    "parse_filter",
+    "valid_on",
+]
+
 # Greater than any character a base form can continue with: [form, form + this) is a prefix.
 _AFTER_EVERY_LETTER = "\U0010ffff"
 _SEARCHED_FIELDS = ("name", "what", "why", "how", "for_whom", "when_to_contact")

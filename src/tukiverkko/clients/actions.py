@@ -8,6 +8,7 @@ when an action raises.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NotRequired, TypedDict, Unpack, cast
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -32,6 +33,19 @@ class LikelyDuplicate(ValidationError):
         )
 
 
+class ClientDetails(TypedDict):
+    """What a form or the API says of a person when they are taken on."""
+
+    henkilotunnus: str
+    first_name: str
+    last_name: str
+    phone: NotRequired[str]
+    email: NotRequired[str]
+    address: NotRequired[str]
+    languages: NotRequired[list[str] | None]
+    municipality: NotRequired[Municipality | None]
+
+
 @dataclass(frozen=True)
 class Registered:
     client: Client
@@ -40,22 +54,14 @@ class Registered:
 
 @transaction.atomic
 def register_client(
-    *,
-    by: Professional,
-    henkilotunnus: str,
-    first_name: str,
-    last_name: str,
-    phone: str = "",
-    email: str = "",
-    address: str = "",
-    languages: list[str] | None = None,
-    municipality: Municipality | None = None,
-    confirm_not_duplicate: bool = False,
+    *, by: Professional, confirm_not_duplicate: bool = False, **details: Unpack[ClientDetails]
 ) -> Registered:
     """Create a client — or find the same person by henkilötunnus, so nobody is two clients.
 
     Either way the creator's organisation gets a client relationship with them.
     """
+    henkilotunnus, first_name = details["henkilotunnus"], details["first_name"]
+    last_name = details["last_name"]
     errors: dict[str, list[str]] = {}
     try:
         code = normalise_henkilotunnus(henkilotunnus)
@@ -85,9 +91,11 @@ def register_client(
         client = probe
         client.first_name = first_name.strip()
         client.last_name = last_name.strip()
-        client.phone, client.email, client.address = phone, email, address
-        client.languages = languages or []
-        client.municipality = municipality
+        client.phone = details.get("phone", "")
+        client.email = details.get("email", "")
+        client.address = details.get("address", "")
+        client.languages = details.get("languages") or []
+        client.municipality = details.get("municipality")
         client.created_by = by
         client.save()
         record_event(by, client.pk, EventType.CLIENT_CREATE)
@@ -96,7 +104,7 @@ def register_client(
         record_event(by, client.pk, EventType.CLIENT_FOUND)
     relationship, opened = ClientRelationship.objects.get_or_create(
         client=client,
-        organisation_id=by.organisation_id,
+        organisation_id=cast(int, by.organisation_id),  # checked above
         ended_at=None,
         defaults={"created_by": by},
     )

@@ -9,6 +9,7 @@ from django.db import models
 
 if TYPE_CHECKING:
     from tukiverkko.accounts.models import User
+    from tukiverkko.clients.models import Client, ClientRelationship  # noqa: F401
 
 
 class ClientQuerySet(models.QuerySet["Client"]):

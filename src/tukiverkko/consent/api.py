@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
@@ -36,14 +35,14 @@ class ConsentOut(Schema):
 
 @router.get("/", response={200: list[ConsentOut], 404: Problem, 422: Problem})
 @no_store
-def list_consents(request: HttpRequest, client_id: int) -> Any:
+def list_consents(request: HttpRequest, client_id: int) -> list[Consent]:
     client = access.get_client(caller(request), client_id, what="api:consents")
     return list(client.consents.prefetch_related("organisations"))
 
 
 @router.post("/{consent_id}/revoke", response={200: ConsentOut, 400: Problem, 404: Problem})
 @no_store
-def revoke(request: HttpRequest, consent_id: int) -> Any:
+def revoke(request: HttpRequest, consent_id: int) -> Consent:
     user = caller(request)
     consent = access.get_consent_for_change(user, consent_id, what="api:consent_revoke")
     try:

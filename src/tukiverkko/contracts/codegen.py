@@ -22,7 +22,10 @@ ROOT = Path(__file__).resolve().parents[3]
 
 def generate(name: str) -> str:
     """The module text for contract ``name``, formatted with the project's ruff settings."""
-    from datamodel_code_generator import DataModelType, InputFileType, PythonVersion, generate
+    from datamodel_code_generator import generate
+    from datamodel_code_generator.enums import DataModelType, InputFileType
+    from datamodel_code_generator.format import PythonVersion
+    from datamodel_code_generator.parser import LiteralType
 
     code = generate(
         (DIR / f"{name}.schema.json").read_text(encoding="utf-8"),
@@ -33,7 +36,7 @@ def generate(name: str) -> str:
         use_standard_collections=True,
         use_union_operator=True,
         use_double_quotes=True,
-        enum_field_as_literal="all",
+        enum_field_as_literal=LiteralType.All,
         disable_timestamp=True,
         custom_file_header=HEADER.format(name=name),
         formatters=[],

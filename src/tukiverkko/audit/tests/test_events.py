@@ -131,3 +131,18 @@ def test_a_lifted_trigger_on_the_event_log_is_reported(events: list[Any]) -> Non
     assert code == 1
     assert "trigger" in message
     assert "audit_eventlogentry" in message
+
+
+@pytest.mark.django_db
+def test_a_refused_anonymous_read_is_logged_without_a_user() -> None:
+    # given / when an anonymous caller is refused a client's data
+    from django.contrib.auth.models import AnonymousUser
+
+    entry = record_access(user=AnonymousUser(), client_id=7, what="client_page", allowed=False)
+    # then the row names nobody
+    assert (entry.user_id, entry.username, entry.role, entry.organisation_id) == (
+        None,
+        "",
+        "",
+        None,
+    )
