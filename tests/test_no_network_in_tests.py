@@ -11,7 +11,10 @@ from pytest_socket import SocketConnectBlockedError
 
 def test_a_connection_to_another_host_is_refused() -> None:
     # when a test tries to reach an address outside this machine (TEST-NET-1, RFC 5737)
-    with pytest.raises(SocketConnectBlockedError):
+    with (
+        pytest.warns(UserWarning, match="192.0.2.1"),
+        pytest.raises(SocketConnectBlockedError),
+    ):
         socket.create_connection(("192.0.2.1", 80), timeout=1)
 
 

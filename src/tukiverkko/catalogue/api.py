@@ -301,7 +301,7 @@ def get_service_type(request: HttpRequest, slug: SlugPath) -> ServiceType:
 )
 @paginate(Pages, page_size=20)
 def list_services(request: HttpRequest, filters: Query[ServiceQuery]) -> QuerySet[Service]:
-    return filter_services(_services(), parse_filter(filters.dict())).order_by(*ORDER)
+    return filter_services(_services(), parse_filter(filters.model_dump())).order_by(*ORDER)
 
 
 @router.get(

@@ -155,3 +155,26 @@ def test_no_client_is_registered_by_a_professional_without_an_organisation():
         register_client(by=homeless, henkilotunnus=a_hetu(), first_name="A", last_name="B")
     assert "organisaatiota" in exc.value.message_dict["__all__"][0]
     assert not Client.objects.exists()
+
+
+def test_taking_the_same_client_on_twice_changes_nothing_but_logs_the_finding():
+    # given a client the worker took on
+    worker = a_professional()
+    code = a_hetu()
+    first = actions.create_client(by=worker, henkilotunnus=code, first_name="Aino", last_name="A")
+    # when the same worker types the same henkilötunnus again
+    again = actions.create_client(by=worker, henkilotunnus=code, first_name="Aino", last_name="A")
+    # then it is the same client and case, the worker is not added to their own network, and the
+    # relationship is opened once; the second time is logged as found
+    assert (again.created, again.client.pk, again.case.pk) == (
+        False,
+        first.client.pk,
+        first.case.pk,
+    )
+    assert not again.case.network.exists()
+    assert again.client.relationships.count() == 1
+    events = list(
+        EventLogEntry.objects.filter(client_id=first.client.pk).values_list("event", flat=True)
+    )
+    assert events.count("relationship_open") == 1
+    assert events.count("client_found_by_henkilotunnus") == 1
