@@ -10,9 +10,9 @@
 2. Starts a real server (``runserver --noreload``, DEBUG off) and requests the client page of
    random clients the benchmark user may see, over HTTP: p50 / p95 / mean.
 3. Renders the same page in-process and prints the share of two parts of it, timed by wrapping
-   them here (the product keeps no timing state): the access check (the access policy's grants
-   and the consent decisions, with reading the client's consents) and the audit writes (every
-   append to the hash chain).
+   them here (the product keeps no timing state): the access check (the access policy's grants,
+   then the journal filtered by consent: reading the entries and the consents, each decision)
+   and the audit writes (every append to the hash chain, and disclosing under a consent).
 
 The generated audit rows carry placeholder hashes: the chain of a benchmark database does not
 verify (``verify-audit`` reports it). Never point this at a database you care about.
@@ -239,25 +239,30 @@ def http_benchmark(port: int, ids: list[int]) -> list[float]:
 
 
 class Stopwatch:
-    """Seconds spent inside the wrapped functions, per part, during one request."""
+    """Seconds spent inside the wrapped functions, per part, during one request. A part entered
+    inside another (an audit write inside the access check) counts for itself only."""
 
     def __init__(self) -> None:
         self.spent: dict[str, float] = {"access": 0.0, "audit": 0.0}
-        self._depth = 0
+        self._stack: list[tuple[str, float]] = []
 
     def wrap(self, owner: object, name: str, part: str) -> None:
         inner = getattr(owner, name)
 
         def timed(*args: object, **kwargs: object) -> object:
-            if self._depth:  # already inside a timed part: count the time once
-                return inner(*args, **kwargs)
-            self._depth += 1
-            started = time.perf_counter()
+            now = time.perf_counter()
+            if self._stack:  # pause the enclosing part
+                outer, since = self._stack[-1]
+                self.spent[outer] += now - since
+            self._stack.append((part, now))
             try:
                 return inner(*args, **kwargs)
             finally:
-                self.spent[part] += time.perf_counter() - started
-                self._depth -= 1
+                done = time.perf_counter()
+                _part, since = self._stack.pop()
+                self.spent[part] += done - since
+                if self._stack:  # resume it
+                    self._stack[-1] = (self._stack[-1][0], done)
 
         setattr(owner, name, timed)
 
@@ -269,20 +274,22 @@ def in_process_breakdown(ids: list[int]) -> tuple[list[float], list[float], list
     from django.test import Client as HttpClient
 
     from tukiverkko.access import policy
+    from tukiverkko.access import selectors as access_selectors
     from tukiverkko.accounts.models import User
-    from tukiverkko.audit import actions as audit_actions
     from tukiverkko.audit import events
-    from tukiverkko.consent import policy as consent_policy
-    from tukiverkko.consent.querysets import ConsentQuerySet
+    from tukiverkko.cases import selectors as case_selectors
+    from tukiverkko.consent import actions as consent_actions
 
     watch = Stopwatch()
-    # The access check: who may see the client (the policy's grants), then which of another
-    # organisation's journal entries the consents open (reading them, and each decision).
+    # The access check, as the policy's timer measured it before (TIMINGS["access"]): who may
+    # see the client (the grants), and filtering the journal by consent — reading the entries
+    # and the consents, and each decision.
     watch.wrap(policy, "can_see_client", "access")
-    watch.wrap(ConsentQuerySet, "facts", "access")
-    watch.wrap(consent_policy, "may_disclose", "access")
-    # The audit writes: every append to the hash chain (reads, disclosures, events).
-    watch.wrap(audit_actions, "append", "audit")
+    watch.wrap(case_selectors, "visible_journal", "access")
+    # The audit writes (TIMINGS["audit"] before): logging the reads, disclosing under a consent
+    # (its disclosure rows and the spending of an oral consent) and any change's event.
+    watch.wrap(access_selectors, "record_access", "audit")
+    watch.wrap(consent_actions, "disclose", "audit")
     watch.wrap(events, "append", "audit")
     http = HttpClient()
     http.force_login(User.objects.get(username="bench-0"))
