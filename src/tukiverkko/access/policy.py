@@ -28,6 +28,7 @@ from django.apps import apps
 from django.db.models import Q, QuerySet
 from django.utils.module_loading import import_string
 
+from tukiverkko.accounts.models import User
 from tukiverkko.accounts.roles import works_with_clients
 from tukiverkko.clients.models import Client
 
@@ -39,7 +40,7 @@ class Grant:
 
     app: str
     name: str
-    clients: Callable[[Any], QuerySet[Any]]
+    clients: Callable[[User], QuerySet[Any]]
 
 
 @cache

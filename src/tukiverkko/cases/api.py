@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.forms import Form
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
@@ -69,7 +70,7 @@ class PhaseIn(Schema):
     closed_on: dt.date | None = None
 
 
-def _labels(form: type[Any]) -> dict[str, str]:
+def _labels(form: type[Form]) -> dict[str, str]:
     return {name: str(field.label) for name, field in form.base_fields.items()}
 
 
