@@ -103,14 +103,57 @@ class Organisation(models.Model):
         return self.name_fi
 
 
+class Register(models.TextChoices):
+    """Whose records a unit keeps. Inside one wellbeing county, health-care (potilasrekisteri) and
+    social-care (sosiaalihuollon asiakasrekisteri) records are separate registers (703/2023);
+    other organisations (Kela, the employment authority, a town, an NGO) are separate controllers
+    and keep their own records."""
+
+    HEALTH_CARE = "health_care", _("terveydenhuolto")
+    SOCIAL_CARE = "social_care", _("sosiaalihuolto")
+    OTHER = "other", _("muu palvelu")
+
+
+class Unit(models.Model):
+    """A part of an organisation that professionals work in and that receives referrals
+    (e.g. "Työttömien terveyspalvelut", "Työikäisten sosiaalipalvelut")."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="units")
+    slug = models.SlugField(max_length=120)
+    name_fi = models.CharField(max_length=300)
+    name_sv = models.CharField(max_length=300, blank=True)
+    name_en = models.CharField(max_length=300, blank=True)
+    register = models.CharField(max_length=20, choices=Register.choices)
+
+    class Meta:
+        ordering = ["organisation__name_fi", "name_fi"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "slug"], name="unit_slug_per_org")
+        ]
+
+    def __str__(self) -> str:
+        return self.name_fi
+
+
 class User(AbstractUser):
     """A professional (or an administrator) of the network."""
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="users"
     )
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="members"
+    )
     role = models.CharField(max_length=40, choices=Role.choices, blank=True)
     title = models.CharField(_("nimike"), max_length=200, blank=True)
+
+    def clean(self) -> None:
+        super().clean()
+        if self.unit is not None and self.unit.organisation_id != self.organisation_id:
+            raise ValidationError(
+                {"unit": _("Yksikön on kuuluttava käyttäjän organisaatioon.")},
+                code="unit_of_other_organisation",
+            )
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username

@@ -2,9 +2,67 @@
 
 from __future__ import annotations
 
-from tukiverkko.accounts.models import Organisation, Role, User
+from tukiverkko.accounts.models import Organisation, Register, Role, Unit, User
 
 DEMO_PASSWORD = "tukiverkko-demo"  # noqa: S105 — public on purpose, demo mode only
+
+# Units of the demo organisations: (organisation slug, unit slug, fi, sv, en, register).
+DEMO_UNITS = [
+    (
+        "paijat-hameen-hyvinvointialue",
+        "tyokykypalvelut",
+        "Työkykypalvelut (työkykykoordinaattori, työttömien terveyspalvelut)",
+        "Arbetsförmågetjänster (samordnare, hälsotjänster för arbetslösa)",
+        "Work ability services (coordinator, health services for the unemployed)",
+        Register.HEALTH_CARE,
+    ),
+    (
+        "paijat-hameen-hyvinvointialue",
+        "kuntoutus",
+        "Kuntoutus (fysio- ja toimintaterapia)",
+        "Rehabilitering (fysio- och ergoterapi)",
+        "Rehabilitation (physiotherapy and occupational therapy)",
+        Register.HEALTH_CARE,
+    ),
+    (
+        "paijat-hameen-hyvinvointialue",
+        "mielenterveys-ja-paihdepalvelut",
+        "Mielenterveys- ja päihdepalvelut",
+        "Mentalvårds- och missbrukartjänster",
+        "Mental health and substance abuse services",
+        Register.HEALTH_CARE,
+    ),
+    (
+        "paijat-hameen-hyvinvointialue",
+        "tyoikaisten-sosiaalipalvelut",
+        "Työikäisten sosiaalipalvelut",
+        "Socialtjänster för personer i arbetsför ålder",
+        "Social services for working-age people",
+        Register.SOCIAL_CARE,
+    ),
+    (
+        "varsinais-suomen-hyvinvointialue",
+        "tyohonvalmennus",
+        "Työhönvalmennus (vammaispalvelut)",
+        "Arbetsträning (handikappservice)",
+        "Job coaching (disability services)",
+        Register.SOCIAL_CARE,
+    ),
+]
+
+# The unit of each demo professional of a wellbeing county (others have none).
+DEMO_USER_UNITS = {
+    "koordinaattori": "tyokykypalvelut",
+    "terveydenhoitaja": "tyokykypalvelut",
+    "laakari": "tyokykypalvelut",
+    "fysioterapeutti": "kuntoutus",
+    "toimintaterapeutti": "kuntoutus",
+    "psykiatrinen": "mielenterveys-ja-paihdepalvelut",
+    "paihdetyo": "mielenterveys-ja-paihdepalvelut",
+    "sosiaalityo": "tyoikaisten-sosiaalipalvelut",
+    "sosiaaliohjaaja": "tyoikaisten-sosiaalipalvelut",
+    "valmentaja": "tyohonvalmennus",
+}
 
 # (username, first, last, role, organisation slug)
 DEMO_USERS = [
@@ -99,9 +157,20 @@ def load_accounts() -> tuple[int, int]:
     fallback = Organisation.objects.order_by("pk").first()
     if fallback is None:
         raise LookupError("no organisation: load the catalogue first")
+    units: dict[tuple[int, str], Unit] = {}
+    for org_slug, unit_slug, fi, sv, en, register in DEMO_UNITS:
+        unit_org = Organisation.objects.filter(slug=org_slug).first()
+        if unit_org is None:
+            continue
+        units[(unit_org.pk, unit_slug)], _ = Unit.objects.get_or_create(
+            organisation=unit_org,
+            slug=unit_slug,
+            defaults={"name_fi": fi, "name_sv": sv, "name_en": en, "register": register},
+        )
     created = 0
     for username, first, last, role, org_slug in DEMO_USERS:
         org = Organisation.objects.filter(slug=org_slug).first() or fallback
+        unit = units.get((org.pk, DEMO_USER_UNITS.get(username, "")))
         user, was_created = User.objects.get_or_create(
             username=username,
             defaults={
@@ -109,6 +178,7 @@ def load_accounts() -> tuple[int, int]:
                 "last_name": last,
                 "role": role,
                 "organisation": org,
+                "unit": unit,
             },
         )
         if was_created:

@@ -80,3 +80,27 @@ def test_the_professional_of_a_request_is_its_user_or_refused() -> None:
     assert professional_of(request_by(user)) == user
     with pytest.raises(PermissionDenied):
         professional_of(request_by(AnonymousUser()))
+
+
+def test_a_professional_works_in_a_unit_of_their_own_organisation_only() -> None:
+    # given two organisations and a unit of the first
+    from django.core.exceptions import ValidationError
+
+    from tukiverkko.accounts.models import Organisation, Region, Register, Unit
+
+    region = Region.objects.create(slug="r", name_fi="Alue")
+    county = Organisation.objects.create(slug="hva", name_fi="Hva", sector="public", region=region)
+    town = Organisation.objects.create(
+        slug="town", name_fi="Kaupunki", sector="public", region=region
+    )
+    unit = Unit.objects.create(
+        organisation=county, slug="sos", name_fi="Sosiaalipalvelut", register=Register.SOCIAL_CARE
+    )
+    # when a user of the town is put in the county's unit
+    user = User(username="x", role=Role.SOCIAL_WORKER, organisation=town, unit=unit)
+    # then the model refuses, naming the field
+    with pytest.raises(ValidationError) as refused:
+        user.clean()
+    assert "unit" in refused.value.message_dict
+    # and a user of the county may be in it
+    User(username="y", role=Role.SOCIAL_WORKER, organisation=county, unit=unit).clean()

@@ -58,3 +58,13 @@ def test_never_in_production(catalogue):
     with pytest.raises(CommandError, match="production"):
         call_command("load_demo_clients")
     assert Client.objects.count() == 0
+
+
+def test_demo_professionals_of_the_county_work_in_health_or_social_care_units(catalogue):
+    from tukiverkko.accounts.models import Register, User
+
+    # the demo accounts were loaded by the fixture: the county's nurse is in health care, its
+    # social worker in social care, and Kela's expert in no unit of the county
+    assert User.objects.get(username="terveydenhoitaja").unit.register == Register.HEALTH_CARE
+    assert User.objects.get(username="sosiaalityo").unit.register == Register.SOCIAL_CARE
+    assert User.objects.get(username="kela").unit is None
