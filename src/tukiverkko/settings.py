@@ -2,7 +2,9 @@
 
 TUKIVERKKO_ENV selects the mode:
 - ``production`` (default): DEBUG off, SECRET_KEY and field key required, secure cookies.
-- ``demo``: what ``make run`` uses — a fixed demo key, SQLite, optional two-factor login.
+- ``demo``: what ``make run`` uses — a fixed demo key, SQLite, optional two-factor login, the
+  production error pages (DEBUG off unless DJANGO_DEBUG says otherwise), no second factor on the
+  admin site.
 - ``test``: what the test suite uses (chosen automatically under pytest).
 Bad values fail loudly at start-up rather than running with a surprise.
 """
@@ -13,6 +15,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -53,9 +56,20 @@ SECRET_KEY = _required("DJANGO_SECRET_KEY", "demo-only-insecure-key-" + "x" * 40
 FIELD_ENCRYPTION_KEY = _required(
     "TUKIVERKKO_FIELD_KEY", "ZGVtby1vbmx5LWtleS0tbm90LWZvci1wcm9kLXVzZSE="
 )
-# Optional key that turns the audit hash chain into an HMAC chain (docs/audit.md).
+# The key that makes the audit hash chain an HMAC chain (docs/audit.md): required in production,
+# so that whoever can write to the database cannot recompute the chain (review L7, decision
+# 0212); optional in the demo and the tests.
 AUDIT_HMAC_KEY = os.environ.get("TUKIVERKKO_AUDIT_HMAC_KEY", "")
-DEBUG = _bool("DJANGO_DEBUG", default=ENV == "demo")
+if PRODUCTION and len(AUDIT_HMAC_KEY) < 32:
+    raise ImproperlyConfigured(
+        "TUKIVERKKO_AUDIT_HMAC_KEY must be set in production, at least 32 characters "
+        "(see .env.example)"
+    )
+# The client's IP address on each audit entry, only where the deployment turns it on.
+AUDIT_LOG_IP = _bool("TUKIVERKKO_AUDIT_IP", default=False)
+# DEBUG is off in every mode unless asked for: the demo shows the production error pages, in
+# Finnish, and never a traceback with a client's name in it (review L2).
+DEBUG = _bool("DJANGO_DEBUG", default=False)
 if DEBUG and PRODUCTION:
     raise ImproperlyConfigured("DJANGO_DEBUG cannot be on in production")
 
@@ -79,6 +93,7 @@ INSTALLED_APPS = [
     "ninja",  # serves Swagger UI from its own static files; without it the docs page uses a CDN
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "csp",
     "axes",
     "django_tasks",
     "django_tasks_db",
@@ -98,6 +113,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -106,6 +123,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "tukiverkko.access.middleware.AuditContextMiddleware",
+    "tukiverkko.api.middleware.BodyLimitMiddleware",
     "tukiverkko.accounts.middleware.AbsoluteSessionLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -127,6 +146,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -229,6 +249,52 @@ TASKS = {
 }
 
 # Security headers; production also forces HTTPS and secure cookies.
+# A strict Content-Security-Policy (django-csp, review M4): scripts, styles, images and fonts
+# only from this site, no inline script or style (htmx is configured for it in base.html), no
+# frames, forms posting only here. A page that needs an inline <style> (the printed page's
+# footer) gives it the request's nonce: {{ request.csp_nonce }} — the nonce enters the header
+# only when a page used it.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", NONCE],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# No page needs a camera, a microphone, the location or the like (django-permissions-policy).
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+# A refused CSRF check answers with the site's own Finnish page, and is logged.
+CSRF_FAILURE_VIEW = "tukiverkko.core.views.csrf_failure"
+# The admin's second-factor page hides a device's secret (review H5).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

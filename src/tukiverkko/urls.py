@@ -1,8 +1,15 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
+from django_otp.admin import OTPAdminSite
 
 from tukiverkko.api.v1 import api
+
+# The administrator's site asks for the second factor in every mode but the demo (review H5):
+# django-otp's OTPAdminSite lets in only a session verified with a device.
+if settings.ENV != "demo":
+    admin.site.__class__ = OTPAdminSite
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -20,5 +27,6 @@ urlpatterns += i18n_patterns(
     path("asiakkaat/", include("tukiverkko.cases.urls")),
     path("suostumukset/", include("tukiverkko.consent.urls")),
     path("loki/", include("tukiverkko.audit.urls")),
+    path("paasy/", include("tukiverkko.access.urls")),
     prefix_default_language=False,
 )

@@ -30,6 +30,22 @@ class ProfessionalSession(SessionAuth):
 professional = ProfessionalSession()
 
 
+class VerifiedSession(SessionAuth):
+    """Any logged-in user, 2FA-verified when required — for routes that check the role
+    themselves (the audit logs: the data-protection officer; review L5)."""
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> User | None:
+        user = super().authenticate(request, key)
+        if not isinstance(user, User):
+            return None
+        if settings.REQUIRE_2FA and not getattr(user, "is_verified", lambda: False)():
+            return None
+        return user
+
+
+verified = VerifiedSession()
+
+
 def caller(request: HttpRequest) -> User:
     """The professional the router's authentication let in."""
     user = getattr(request, "auth", None)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
@@ -34,6 +35,7 @@ TITLES = {
     404: gettext_lazy("Ei löydy"),
     405: gettext_lazy("Menetelmä ei ole sallittu"),
     409: gettext_lazy("Ristiriita"),
+    413: gettext_lazy("Pyyntö on liian suuri"),
     422: gettext_lazy("Virheellinen arvo"),
     429: gettext_lazy("Liian monta pyyntöä"),
 }
@@ -159,6 +161,11 @@ def _problem_of(exc: object) -> ProblemError:
     """Any refusal the API answers, as one problem."""
     if isinstance(exc, ProblemError):
         return exc
+    if isinstance(exc, PermissionDenied):
+        return ProblemError(403, str(exc) or _("Sinulla ei ole oikeutta tähän."))
+    if isinstance(exc, RequestDataTooBig):
+        message = _("Pyynnön runko on liian suuri.")
+        return ProblemError(413, message, [field_problem("body", "too_large", message)])
     if isinstance(exc, DjangoValidationError):
         return from_validation_error(exc)
     if isinstance(exc, NinjaValidationError):
@@ -186,7 +193,15 @@ def install(api: NinjaAPI, *, labels: Mapping[str, Any] | None = None) -> None:
         problem = _problem_of(exc)
         return problem_response(request, problem.status, problem.detail, problem.errors)
 
-    for refusal in (ProblemError, DjangoValidationError, NinjaValidationError, HttpError, Http404):
+    for refusal in (
+        ProblemError,
+        DjangoValidationError,
+        NinjaValidationError,
+        HttpError,
+        Http404,
+        PermissionDenied,
+        RequestDataTooBig,
+    ):
         api.add_exception_handler(refusal, on_refusal)
 
 

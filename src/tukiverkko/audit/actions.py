@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from tukiverkko.accounts.actors import Actor, ClientActor, SystemActor
 from tukiverkko.accounts.models import Organisation
+from tukiverkko.audit import context
 from tukiverkko.audit.chain import append
 from tukiverkko.audit.models import AccessLogEntry, DisclosureLogEntry
 
@@ -50,10 +51,25 @@ def _fields(
     }
 
 
+class PurposeMissing(ValueError):
+    """A read was logged without its purpose: the law asks for one on every use."""
+
+
 def record_access(
-    *, user: Reader, client_id: int | None, what: str, purpose: str = "", allowed: bool
+    *,
+    user: Reader,
+    client_id: int | None,
+    what: str,
+    purpose: str,
+    allowed: bool,
+    basis: str = "",
 ) -> AccessLogEntry:
-    """Log one read (or refused read) of client data by ``user``."""
+    """Log one read (or refused read) of client data by ``user``, for ``purpose`` (never blank),
+    and — for a granted read — what let it through (``basis``: the grant or the role)."""
+    if not str(purpose).strip():
+        raise PurposeMissing(f"read {what!r} logged without a purpose")
+    if not allowed:
+        context.count_denial()
     return append(
         AccessLogEntry,
         {
@@ -63,6 +79,8 @@ def record_access(
             "what": str(what),
             "purpose": str(purpose),
             "allowed": bool(allowed),
+            "basis": str(basis) if allowed else "",
+            **context.fields(),
         },
     )
 
@@ -71,13 +89,18 @@ def record_disclosure(
     *,
     user: Actor,
     client_id: int,
+    from_organisation_id: int | None,
+    from_register: str,
     to_organisation: Organisation,
     categories: Iterable[str],
     purpose: str,
     what: str,
+    basis: str,
     consent_id: int | None = None,
 ) -> DisclosureLogEntry:
-    """Log one disclosure of client data by ``user`` to ``to_organisation``."""
+    """Log one disclosure of client data: ``from_organisation_id``'s ``from_register`` (whose
+    content it is) shown to ``user`` of ``to_organisation``, under ``basis``
+    ("consent:<id>" or "legal_basis:<id>")."""
     fields = actor_fields(user)
     return append(
         DisclosureLogEntry,
@@ -85,7 +108,9 @@ def record_disclosure(
             "at": timezone.now(),
             "user_id": fields["user_id"],
             "username": fields["username"],
-            "from_organisation_id": fields["organisation_id"],
+            "from_organisation_id": None
+            if from_organisation_id is None
+            else int(from_organisation_id),
             "to_organisation_id": int(to_organisation.pk),
             "to_organisation_name": to_organisation.name_fi,
             "client_id": int(client_id),
@@ -93,5 +118,8 @@ def record_disclosure(
             "purpose": str(purpose),
             "consent_id": None if consent_id is None else int(consent_id),
             "what": str(what),
+            "basis": str(basis),
+            "from_register": str(from_register),
+            **context.fields(),
         },
     )

@@ -1,7 +1,8 @@
 """/api/v1/audit/: a client's access and disclosure logs, for the data-protection role.
 
-Same rules as the page /loki/asiakas/<id>/: session login, role ``data_protection``; every call
-is itself logged (purpose ``tietosuojavalvonta``), a refused one too.
+Same rules as the page /loki/asiakas/<id>/: session login verified with the second factor when
+it is required (review L5), role ``data_protection``; every call is itself logged (purpose
+``tietosuojavalvonta``), a refused one too.
 """
 
 from __future__ import annotations
@@ -13,16 +14,24 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from ninja import Query, Router, Schema
 from ninja.decorators import decorate_view
-from ninja.security import django_auth
 
 from tukiverkko.accounts.roles import reads_audit_log
+from tukiverkko.api.auth import verified
 from tukiverkko.api.errors import Problem, ProblemError, field_problem, invalid
 from tukiverkko.api.pagination import KEYSET_MAX_LIMIT, Keyset
 from tukiverkko.audit.actions import record_access
 from tukiverkko.audit.models import DisclosureLogEntry
-from tukiverkko.audit.selectors import PURPOSE, AccessRow, access_log, access_rows, disclosure_log
+from tukiverkko.audit.selectors import (
+    PURPOSE,
+    AccessRow,
+    access_log,
+    access_rows,
+    denial_rows,
+    denials_without_client,
+    disclosure_log,
+)
 
-router = Router(tags=["audit"], auth=django_auth)
+router = Router(tags=["audit"], auth=verified)
 
 
 class AccessEntryOut(Schema):
@@ -52,10 +61,15 @@ class DisclosureEntryOut(Schema):
     what: str
 
 
-def _authorise(request: HttpRequest, client_id: int, what: str) -> None:
+def _authorise(request: HttpRequest, client_id: int | None, what: str) -> None:
     allowed = reads_audit_log(request.user)
     record_access(
-        user=request.user, client_id=client_id, what=what, purpose=PURPOSE, allowed=allowed
+        user=request.user,
+        client_id=client_id,
+        what=what,
+        purpose=PURPOSE,
+        allowed=allowed,
+        basis="audit_log_reading",
     )
     if not allowed:
         raise ProblemError(403, _("Vain tietosuojavastaava voi lukea asiakkaan lokeja."))
@@ -103,3 +117,13 @@ def client_disclosures(
     _authorise(request, client_id, "api:audit_disclosures")
     _check(page)
     return list(disclosure_log(client_id, before_seq=page.before_seq)[: page.limit])
+
+
+@router.get("/denials", response={200: list[AccessEntryOut], 403: Problem, 422: Problem})
+@decorate_view(never_cache)
+def denials(request: HttpRequest, page: Query[Page]) -> list[AccessRow]:
+    """Refusals that name no client (an absent id, a 401, a refused CSRF check), newest first;
+    next page with ``before_seq`` = last seq (review M3)."""
+    _authorise(request, None, "api:audit_denials")
+    _check(page)
+    return denial_rows(denials_without_client(before_seq=page.before_seq)[: page.limit])

@@ -72,6 +72,16 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "ref",
     ),
 }
+# Context written since issue 8, after the fields above: which grant or basis opened the read or
+# the disclosure, the register disclosed from, the request id, a reference to the session (never
+# the session key) and — only where the deployment enables it — the IP address. They are hashed
+# after the fields when any of them is set (``canonical``), so entries written before them keep
+# their hashes and a context added to or removed from an entry later breaks its hash.
+OPTIONAL: dict[str, tuple[str, ...]] = {
+    ACCESS: ("basis", "request_id", "session_ref", "ip"),
+    DISCLOSURE: ("basis", "from_register", "request_id", "session_ref", "ip"),
+    EVENT: ("request_id", "session_ref", "ip"),
+}
 MODELS: dict[str, type[Model]] = {
     ACCESS: AccessLogEntry,
     DISCLOSURE: DisclosureLogEntry,
@@ -98,9 +108,14 @@ def utc_text(at: datetime) -> str:
 
 
 def canonical(kind: str, seq: int, prev_hash: str, values: Sequence[Any]) -> bytes:
-    """The bytes that are hashed; ``values`` in ``FIELDS[kind]`` order (``at`` first)."""
+    """The bytes that are hashed; ``values`` in ``FIELDS[kind]`` order (``at`` first), then
+    optionally the ``OPTIONAL[kind]`` ones — hashed only when one of them is set."""
+    n = len(FIELDS[kind])
+    fields, extra = list(values[:n]), list(values[n:])
+    if any(v not in ("", None) for v in extra):
+        fields += extra
     return _ENCODER.encode(
-        [FORMAT, kind, seq, prev_hash, utc_text(values[0]), *values[1:]]
+        [FORMAT, kind, seq, prev_hash, utc_text(fields[0]), *fields[1:]]
     ).encode()
 
 
@@ -179,8 +194,9 @@ def append(model: type[M], values: dict[str, Any]) -> M:
     """
     kind = KIND_OF_TABLE[model._meta.db_table]
     alias = router.db_for_write(model)
-    ordered = [values[name] for name in FIELDS[kind]]
-    if set(values) != set(FIELDS[kind]):
+    values = {**dict.fromkeys(OPTIONAL[kind], ""), **values}
+    ordered = [values[name] for name in (*FIELDS[kind], *OPTIONAL[kind])]
+    if set(values) != {*FIELDS[kind], *OPTIONAL[kind]}:
         raise ValueError(f"{kind} entry fields must be {FIELDS[kind]}, not {sorted(values)}")
     for name, value in values.items():
         # SQLite would keep an over-long string and PostgreSQL refuse it: refuse on both.

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tukiverkko.accounts.actors import Actor, kind_of
+from tukiverkko.audit import context
 from tukiverkko.audit.actions import actor_fields
 from tukiverkko.audit.chain import append
 from tukiverkko.audit.models import EventLogEntry
@@ -37,6 +38,21 @@ class EventType(models.TextChoices):
     CONSENT_RECORD = "consent_record", _("suostumus kirjattu")
     CONSENT_REVOKE = "consent_revoke", _("suostumus peruttu")
     CONSENT_ORAL_USED = "consent_oral_used", _("suullinen suostumus käytetty")
+    REVOCATION_NOTICE_DONE = "revocation_notice_done", _("perumisesta ilmoitettu")
+    PROHIBITION_RECORD = "prohibition_record", _("luovutuskielto kirjattu")
+    PROHIBITION_LIFT = "prohibition_lift", _("luovutuskielto poistettu")
+    LEGAL_BASIS_RECORD = "legal_basis_record", _("lakiperusteinen luovutus kirjattu")
+    LEGAL_BASIS_END = "legal_basis_end", _("lakiperusteinen luovutus päätetty")
+    # access
+    JUSTIFIED_ACCESS_OPEN = "justified_access_open", _("perusteltu pääsy avattu")
+    JUSTIFIED_ACCESS_END = "justified_access_end", _("perusteltu pääsy päätetty")
+    JUSTIFIED_ACCESS_REVIEW = "justified_access_review", _("perusteltu pääsy tarkastettu")
+    # users and roles (no client: client_id is empty)
+    USER_CREATE = "user_create", _("käyttäjä luotu")
+    USER_CHANGE = "user_change", _("käyttäjän tietoja muutettu")
+    USER_DELETE = "user_delete", _("käyttäjä poistettu")
+    UNIT_CHANGE = "unit_change", _("yksikön tietoja muutettu")
+    OTP_DEVICE_CHANGE = "otp_device_change", _("kaksivaiheisen tunnistuksen laite muutettu")
 
 
 def record_event(
@@ -53,5 +69,6 @@ def record_event(
             "client_id": None if client_id is None else int(client_id),
             "event": str(EventType(event)),
             "ref": str(ref),
+            **context.fields(),
         },
     )

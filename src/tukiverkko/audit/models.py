@@ -34,6 +34,13 @@ class ChainedEntry(models.Model):
     prev_hash = models.CharField(max_length=64)
     entry_hash = models.CharField(max_length=64)
     key_id = models.CharField(max_length=16, blank=True)  # "" = plain SHA-256, else HMAC key id
+    # The request it was written in (the X-Request-ID), a reference to the session — a keyed
+    # hash, never the session key itself — and the IP address only where the deployment turns it
+    # on (TUKIVERKKO_AUDIT_IP). Hashed into the chain (audit.chain.OPTIONAL).
+    # (db_default: rows written by other means — a bulk load, an attacker's INSERT — still fit.)
+    request_id = models.CharField(max_length=64, blank=True, db_default="")
+    session_ref = models.CharField(max_length=32, blank=True, db_default="")
+    ip = models.CharField(max_length=45, blank=True, db_default="")
 
     class Meta:
         abstract = True
@@ -51,6 +58,9 @@ class AccessLogEntry(ChainedEntry):
     what = models.CharField(max_length=200)  # e.g. "client_page", "journal_entry:42", "api:clients"
     purpose = models.CharField(max_length=100, blank=True)
     allowed = models.BooleanField()
+    # What let the read through: the grant ("responsible_worker", "network_member",
+    # "justified_access:12") or the role ("audit_log_reading"); "" for a refusal.
+    basis = models.CharField(max_length=200, blank=True, db_default="")
 
     class Meta:
         ordering = ["id"]
@@ -71,7 +81,9 @@ class DisclosureLogEntry(ChainedEntry):
 
     at = models.DateTimeField(db_index=True)
     username = models.CharField(max_length=150)
+    # The disclosing organisation and its register (the content's, not the reader's).
     from_organisation_id = models.BigIntegerField(null=True)
+    from_register = models.CharField(max_length=20, blank=True, db_default="")
     to_organisation_id = models.BigIntegerField(null=True)
     to_organisation_name = models.CharField(max_length=300, blank=True)
     client_id = models.BigIntegerField(db_index=True)
@@ -79,6 +91,8 @@ class DisclosureLogEntry(ChainedEntry):
     purpose = models.CharField(max_length=100)
     consent_id = models.BigIntegerField(null=True)
     what = models.CharField(max_length=200)
+    # "consent:<id>" or "legal_basis:<id>": what the disclosure rests on.
+    basis = models.CharField(max_length=200, blank=True, db_default="")
 
     class Meta:
         ordering = ["id"]

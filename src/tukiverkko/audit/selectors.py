@@ -18,9 +18,10 @@ from django.db.models.functions import Concat
 from tukiverkko.accounts.models import Organisation, User
 from tukiverkko.audit.chain import ACCESS, FIELDS
 from tukiverkko.audit.models import AccessLogEntry, DisclosureLogEntry, EventLogEntry
+from tukiverkko.audit.purposes import AccessPurpose
 
 # The purpose a data-protection officer reads a log for (logged with every such read).
-PURPOSE = "tietosuojavalvonta"
+PURPOSE = str(AccessPurpose.DATA_PROTECTION)
 
 # The columns of the merged access log, in the order both halves of the UNION select them.
 _COLUMNS = ("seq", *FIELDS[ACCESS])
@@ -101,6 +102,38 @@ def disclosure_log(
     if before_seq is not None:
         qs = qs.filter(seq__lt=before_seq)
     return qs.order_by("-seq")
+
+
+def denials_without_client(*, before_seq: int | None = None) -> QuerySet[AccessLogEntry]:
+    """Refusals that name no client — an id that does not exist, an anonymous or 401 call, a
+    refused CSRF check — newest first. They are in no client's log, so the data-protection
+    officer reads them here (review M3)."""
+    qs = AccessLogEntry.objects.filter(allowed=False, client_id__isnull=True)
+    if before_seq is not None:
+        qs = qs.filter(seq__lt=before_seq)
+    return qs.order_by("-seq")
+
+
+def denial_rows(entries: Any) -> list[AccessRow]:
+    entries = list(entries)
+    names = _user_labels({e.user_id for e in entries if e.user_id})
+    return [
+        AccessRow(
+            seq=e.seq,
+            at=e.at,
+            user_id=e.user_id,
+            username=e.username,
+            organisation_id=e.organisation_id,
+            organisation_name=e.organisation_name,
+            role=e.role,
+            client_id=e.client_id,
+            what=e.what,
+            purpose=e.purpose,
+            allowed=e.allowed,
+            user_label=names.get(e.user_id or 0, e.username),
+        )
+        for e in entries
+    ]
 
 
 def disclosure_rows(entries: Any) -> list[DisclosureRow]:

@@ -23,6 +23,7 @@ from tukiverkko.audit.chain import (
     GENESIS,
     HEAD_ID,
     MODELS,
+    OPTIONAL,
     canonical,
     configured_key,
     digest,
@@ -102,7 +103,8 @@ def _rows(kind: str, alias: str, upto: int | None, chunk: int) -> Iterator[Row]:
     connection = connections[alias]
     qn = connection.ops.quote_name
     columns = ", ".join(
-        qn(c) for c in ("id", "seq", "prev_hash", "entry_hash", "key_id", *FIELDS[kind])
+        qn(c)
+        for c in ("id", "seq", "prev_hash", "entry_hash", "key_id", *FIELDS[kind], *OPTIONAL[kind])
     )
     table = qn(MODELS[kind]._meta.db_table)
     upper = "" if upto is None else " AND seq <= %s"

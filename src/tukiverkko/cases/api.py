@@ -13,15 +13,17 @@ from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from tukiverkko.access import selectors as access
+from tukiverkko.access.selectors import Need
 from tukiverkko.api.auth import caller, no_store, professional
 from tukiverkko.api.errors import Problem, field_problem, from_validation_error, invalid
 from tukiverkko.cases import actions
 from tukiverkko.cases.forms import JournalForm, PhaseForm
 from tukiverkko.cases.selectors import current_case, parse_purpose, visible_journal
 from tukiverkko.clients.models import Client
+from tukiverkko.core import limits
 
 router = Router(tags=["clients"], auth=professional)
 
@@ -58,28 +60,37 @@ class ClientDetailOut(ClientOut):
 
 
 class JournalIn(Schema):
-    category: str
-    text: str
+    category: str = Field(max_length=20)
+    text: str = Field(max_length=limits.JOURNAL_TEXT)
 
 
 class PhaseIn(Schema):
-    to: str
-    version: int
-    reason: str = ""
-    outcome: str = ""
+    to: str = Field(max_length=20)
+    version: int = Field(ge=0, le=2**31)
+    reason: str = Field("", max_length=limits.REASON)
+    outcome: str = Field("", max_length=30)
     closed_on: dt.date | None = None
+
+
+# The furthest a list may be paged (a bigger offset is a bad parameter, not a database error).
+MAX_OFFSET = 1_000_000
+
+
+class ListPage(Schema):
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
+    limit: int = Field(50, ge=1, le=200)
 
 
 def _labels(form: type[Form]) -> dict[str, str]:
     return {name: str(field.label) for name, field in form.base_fields.items()}
 
 
-@router.get("/", response=list[ClientOut])
+@router.get("/", response={200: list[ClientOut], 422: Problem})
 @no_store
-def list_clients(request: HttpRequest, offset: int = 0, limit: int = 50) -> list[Client]:
+def list_clients(request: HttpRequest, page: Query[ListPage]) -> list[Client]:
     """Visible clients, ``limit`` (≤ 200) from ``offset``; each client returned is logged."""
     return access.visible_clients(
-        caller(request), what="api:clients_list", offset=offset, limit=limit
+        caller(request), what="api:clients_list", offset=page.offset, limit=page.limit
     )
 
 
@@ -104,7 +115,7 @@ def client_detail(
                 )
             ]
         )
-    client = access.get_client(user, client_id, what="api:client")
+    client = access.get_client(user, client_id, what="api:client", purpose=chosen)
     case = current_case(client)
     out: dict[str, Any] = {
         "id": client.pk,
@@ -122,13 +133,15 @@ def client_detail(
             "responsible_worker_id": case.responsible_worker_id,
             "version": case.version,
             "handoff_count": case.handoff_count(),
-            "journal": journal.entries,
+            "journal": journal.shown,
             "journal_hidden": journal.hidden,
         }
     return out
 
 
-@router.post("/{client_id}/henkilotunnus", response={200: dict[str, str], 404: Problem})
+@router.post(
+    "/{client_id}/henkilotunnus", response={200: dict[str, str], 403: Problem, 404: Problem}
+)
 @no_store
 def reveal_henkilotunnus(request: HttpRequest, client_id: int) -> dict[str, str]:
     _client, code = access.reveal_henkilotunnus(caller(request), client_id)
@@ -137,7 +150,7 @@ def reveal_henkilotunnus(request: HttpRequest, client_id: int) -> dict[str, str]
 
 @router.post(
     "/cases/{case_id}/journal",
-    response={201: JournalEntryOut, 400: Problem, 404: Problem, 422: Problem},
+    response={201: JournalEntryOut, 400: Problem, 403: Problem, 404: Problem, 422: Problem},
 )
 @no_store
 def add_journal_entry(request: HttpRequest, case_id: int, body: JournalIn) -> Any:
@@ -154,12 +167,19 @@ def add_journal_entry(request: HttpRequest, case_id: int, body: JournalIn) -> An
 
 @router.post(
     "/cases/{case_id}/phase",
-    response={200: dict[str, Any], 400: Problem, 404: Problem, 409: Problem, 422: Problem},
+    response={
+        200: dict[str, Any],
+        400: Problem,
+        403: Problem,
+        404: Problem,
+        409: Problem,
+        422: Problem,
+    },
 )
 @no_store
 def change_phase(request: HttpRequest, case_id: int, body: PhaseIn) -> dict[str, Any]:
     user = caller(request)
-    case = access.get_case_for_change(user, case_id, what="api:case_phase")
+    case = access.get_case_for_change(user, case_id, what="api:case_phase", need=Need.STEER)
     try:
         case = actions.change_phase(
             case=case,

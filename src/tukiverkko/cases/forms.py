@@ -5,15 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from tukiverkko.accounts.models import Municipality, Organisation, User
 from tukiverkko.accounts.roles import CLIENT_WORK_ROLES
 from tukiverkko.cases.models import Case, Outcome, Phase
 from tukiverkko.catalogue.quick_guide import step_choices
-from tukiverkko.consent.models import InfoCategory
-from tukiverkko.core.forms import DATE_ERROR, DATE_FORMATS
+from tukiverkko.consent.models import JOURNAL_CATEGORIES, Consent
+from tukiverkko.core import limits
+from tukiverkko.core.forms import (
+    DATE_ERROR,
+    DATE_FORMATS,
+    BoundedModelChoiceField,
+)
 
 LANGUAGES = [
     ("fi", _("suomi")),
@@ -28,20 +33,40 @@ LANGUAGES = [
 
 
 def client_workers(case: Case | None = None, user: User | None = None) -> QuerySet[User]:
-    """Professionals to choose from. For a case: those of the case's network organisations and
-    of the user's own organisation — responsibility moves within the client's network, and the
-    list stays short (it is rendered on every client page)."""
+    """Professionals to choose from. For a case: those of the case-owning controller and of the
+    responsible worker's organisation, and the client's current network members — responsibility
+    and follow-up move only among them (cases.actions), and no page lists everyone (review L8)."""
     qs = User.objects.filter(is_active=True, role__in=CLIENT_WORK_ROLES)
     if case is not None:
-        org_ids: set[int | None] = set(
-            case.network.current().values_list("organisation_id", flat=True)
+        members = case.network.current().exclude(user=None).values("user_id")
+        qs = qs.filter(
+            Q(organisation_id__in={case.organisation_id, case.responsible_worker.organisation_id})
+            | Q(pk__in=members)
         )
-        org_ids |= {getattr(user, "organisation_id", None), case.responsible_worker.organisation_id}
-        qs = qs.filter(organisation_id__in=[o for o in org_ids if o is not None])
     return qs.select_related("organisation").order_by("last_name", "first_name")
 
 
-class WorkerChoiceField(forms.ModelChoiceField[User]):
+def admissible(case: Case) -> tuple[QuerySet[Organisation], QuerySet[User]]:
+    """Whom the network form offers: the case's own organisation and the organisations and units
+    a standing consent of the case's register names (the action checks the consent itself)."""
+    consents = (
+        Consent.objects.for_client(case.client_id)
+        .standing()
+        .filter(disclosing_organisation_id=case.organisation_id, disclosing_register=case.register)
+    )
+    org_ids = {case.organisation_id, *consents.values_list("organisations", flat=True)}
+    unit_ids = set(consents.values_list("units", flat=True)) - {None}
+    unit_orgs = set(
+        User.objects.filter(unit_id__in=unit_ids).values_list("organisation_id", flat=True)
+    )
+    organisations = Organisation.objects.filter(pk__in=(org_ids | unit_orgs) - {None})
+    users = User.objects.filter(is_active=True, role__in=CLIENT_WORK_ROLES).filter(
+        Q(organisation_id__in=org_ids - {None}) | Q(unit_id__in=unit_ids)
+    )
+    return organisations, users.select_related("organisation").order_by("last_name", "first_name")
+
+
+class WorkerChoiceField(BoundedModelChoiceField):
     def label_from_instance(self, obj: User) -> str:
         org = obj.organisation.name_fi if obj.organisation else ""
         return f"{obj.get_full_name() or obj.username} – {obj.get_role_display()}, {org}"
@@ -77,7 +102,7 @@ class ClientForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    municipality = forms.ModelChoiceField(
+    municipality = BoundedModelChoiceField(
         label=_("Kotikunta"), queryset=Municipality.objects.all(), required=False
     )
     confirm_not_duplicate = forms.BooleanField(
@@ -86,11 +111,20 @@ class ClientForm(forms.Form):
     )
 
 
+def _text(label: Any, limit: int, *, required: bool = False, rows: int = 2) -> forms.CharField:
+    """A free-text field with its limit stated beside it (core.limits)."""
+    return forms.CharField(
+        label=label,
+        max_length=limit,
+        required=required,
+        help_text=limits.limit_help(limit),
+        widget=forms.Textarea(attrs={"rows": rows}),
+    )
+
+
 class PhaseForm(CaseForm):
     to = forms.ChoiceField(label=_("Uusi vaihe"), choices=Phase.choices)
-    reason = forms.CharField(
-        label=_("Perustelu"), widget=forms.Textarea(attrs={"rows": 2}), required=False
-    )
+    reason = _text(_("Perustelu"), limits.REASON)
     outcome = forms.ChoiceField(
         label=_("Tulos (päätettäessä)"), choices=[("", "—"), *Outcome.choices], required=False
     )
@@ -100,17 +134,13 @@ class PhaseForm(CaseForm):
         required=False,
         error_messages=DATE_ERROR,
     )
-    outcome_note = forms.CharField(
-        label=_("Lisätieto tuloksesta"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    outcome_note = _text(_("Lisätieto tuloksesta"), limits.REASON)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31)
 
 
 class HandoverForm(CaseForm):
     to_worker = WorkerChoiceField(label=_("Uusi vastuutyöntekijä"), queryset=User.objects.none())
-    reason = forms.CharField(
-        label=_("Miksi vastuu siirtyy"), widget=forms.Textarea(attrs={"rows": 2})
-    )
+    reason = _text(_("Miksi vastuu siirtyy"), limits.REASON, required=True)
 
     def __init__(
         self, *args: Any, case: Case | None = None, user: User | None = None, **kwargs: Any
@@ -126,31 +156,30 @@ class CaseloadForm(HandoverForm):
 
     def __init__(self, *args: Any, user: User | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # Only one's own organisation's caseloads can be handed over (actions.hand_over_caseload).
+        # A caseload moves within one organisation (actions.hand_over_caseload; review M2).
         organisation_id = user.organisation_id if user is not None else None
         workers = client_workers()
         own = (
             workers.filter(organisation_id=organisation_id)
             if organisation_id is not None
-            else workers.filter(organisation__isnull=True)
+            else workers.none()
         )
         self.fields["from_worker"].queryset = own  # type: ignore[attr-defined]
+        self.fields["to_worker"].queryset = own  # type: ignore[attr-defined]
 
 
 class JournalForm(CaseForm):
-    category = forms.ChoiceField(label=_("Tietoryhmä"), choices=InfoCategory.choices)
-    text = forms.CharField(label=_("Kirjaus"), widget=forms.Textarea(attrs={"rows": 4}))
+    category = forms.ChoiceField(label=_("Tietoryhmä"), choices=JOURNAL_CATEGORIES)
+    text = _text(_("Kirjaus"), limits.JOURNAL_TEXT, required=True, rows=4)
 
 
 class ChecklistForm(CaseForm):
     step = forms.TypedChoiceField(label=_("Kohta"), coerce=int, choices=step_choices)
-    note = forms.CharField(
-        label=_("Muistiinpano"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    note = _text(_("Muistiinpano"), limits.REASON)
     follow_up_by = WorkerChoiceField(
         label=_("Seurannasta vastaa (kohta 7)"), queryset=User.objects.none(), required=False
     )
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31)
 
     def __init__(
         self, *args: Any, case: Case | None = None, user: User | None = None, **kwargs: Any
@@ -160,14 +189,23 @@ class ChecklistForm(CaseForm):
 
 
 class NetworkForm(CaseForm):
-    organisation = forms.ModelChoiceField(
-        label=_("Organisaatio"), queryset=Organisation.objects.all()
+    organisation = BoundedModelChoiceField(
+        label=_("Organisaatio"), queryset=Organisation.objects.none()
     )
     user = WorkerChoiceField(
         label=_("Ammattilainen (valinnainen)"), queryset=User.objects.none(), required=False
     )
-    role = forms.CharField(label=_("Rooli verkostossa"), max_length=200)
+    role = forms.CharField(
+        label=_("Rooli verkostossa"),
+        max_length=limits.SHORT,
+        help_text=limits.limit_help(limits.SHORT),
+    )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, case: Case | None = None, user: User | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = client_workers()  # type: ignore[attr-defined]
+        if case is not None:
+            organisations, users = admissible(case)
+            self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+            self.fields["user"].queryset = users  # type: ignore[attr-defined]

@@ -1,20 +1,23 @@
 """Read models of the case path: what the client page and the clients API both render.
 
-The caller has authorised the client (access.selectors.get_client); these selectors build what
-is shown of them, and filter another organisation's journal entries through the consent policy —
-each disclosure logged and each oral consent it used spent, in one consent action.
+The caller has authorised the client (access.selectors.read_client); these selectors build what
+is shown of them. Every piece that can carry a client's content — journal entries, phase,
+hand-over and responsibility reasons, checklist notes, the outcome note, network roles and the
+contact details — goes through the one content filter (consent.content): a reader sees their own
+register's content, another register's only under a consent or a legal basis; each disclosure is
+logged and each oral consent it used spent, in one transaction.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-from django.utils import timezone
+from django.db.models import Q
 
 from tukiverkko.accounts.actors import Professional
+from tukiverkko.accounts.roles import register_of
 from tukiverkko.cases.models import (
     Case,
     ChecklistItem,
@@ -26,14 +29,20 @@ from tukiverkko.cases.models import (
     ResponsibilityPeriod,
 )
 from tukiverkko.catalogue.quick_guide import QUICK_GUIDE_STEPS
-from tukiverkko.clients.models import Client
-from tukiverkko.consent import actions as consent_actions
-from tukiverkko.consent import policy
-from tukiverkko.consent.models import Consent, Purpose
-from tukiverkko.consent.policy import ConsentFacts
+from tukiverkko.clients.models import Client, ContactDetails
+from tukiverkko.consent.content import Content, Disclosing, Filtered, disclosing
+from tukiverkko.consent.models import (
+    Consent,
+    DisclosureProhibition,
+    LegalBasis,
+    Purpose,
+    RevocationNotice,
+)
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
+
+T = TypeVar("T", bound=Content)
 
 
 def parse_purpose(raw: str | None) -> Purpose | None:
@@ -44,16 +53,25 @@ def parse_purpose(raw: str | None) -> Purpose | None:
 def current_case(client: Client) -> Case | None:
     """The client's latest case (open or closed): the one the page and the API show."""
     return (
-        client.cases.select_related("responsible_worker", "follow_up_by")
+        client.cases.select_related("responsible_worker", "follow_up_by", "organisation")
         .order_by("-opened_at")
         .first()
     )
 
 
 @dataclass(frozen=True)
-class JournalView:
-    entries: list[JournalEntry]
-    hidden: int  # entries of other organisations that no consent covers
+class Shown(Generic[T]):
+    """A row whose free text the reader may or may not see (the row itself is the case's)."""
+
+    item: T
+    visible: bool
+
+
+def _marked(
+    content: Disclosing, items: Iterable[T], kind: str, text: Callable[[T], str]
+) -> list[Shown[T]]:
+    """Each row, with whether its text shows; a row without text discloses nothing."""
+    return [Shown(item, not text(item) or content.allows(item, kind=kind)) for item in items]
 
 
 def visible_journal(
@@ -62,54 +80,11 @@ def visible_journal(
     entries: Iterable[JournalEntry],
     *,
     purpose: str = Purpose.INFORMATION_EXCHANGE,
-) -> JournalView:
-    """The journal entries of one (already authorised) client that ``viewer`` may read.
-
-    Entries of the viewer's own organisation are shown; another organisation's only when a
-    consent covers it. Each organisation's disclosure is logged once per view, and an oral
-    consent it used is spent (consent.actions.disclose), in this same transaction.
-    """
-    org = viewer.organisation
-    consents = Consent.objects.for_client(client_id).facts()
-    today = timezone.localdate()
-    shown: list[JournalEntry] = []
-    hidden = 0
-    disclosed: dict[tuple[int, int], set[str]] = defaultdict(set)
-    used: dict[int, ConsentFacts] = {}
-    for entry in entries:
-        if org is not None and entry.organisation_id == org.pk:
-            shown.append(entry)
-            continue
-        decision = policy.may_disclose(
-            consents,
-            to_organisation_id=org.pk if org is not None else None,
-            category=entry.category,
-            purpose=purpose,
-            today=today,
-        )
-        if not decision.allowed or decision.consent is None:
-            hidden += 1
-            continue
-        shown.append(entry)
-        disclosed[(entry.organisation_id, decision.consent.id)].add(entry.category)
-        used[decision.consent.id] = decision.consent
-    if disclosed and org is not None:
-        consent_actions.disclose(
-            by=viewer,
-            client_id=client_id,
-            to_organisation=org,
-            purpose=purpose,
-            disclosures=[
-                consent_actions.Disclosure(
-                    from_organisation_id=from_org,
-                    consent=used[consent_id],
-                    categories=frozenset(categories),
-                    what=f"journal_from_organisation:{from_org}",
-                )
-                for (from_org, consent_id), categories in disclosed.items()
-            ],
-        )
-    return JournalView(entries=shown, hidden=hidden)
+) -> Filtered[JournalEntry]:
+    """The journal entries of one (already authorised) client that ``viewer`` may read, the
+    disclosures logged (consent.content)."""
+    with disclosing(viewer, client_id, purpose=purpose, what="journal") as content:
+        return content.filter(entries, kind="journal_entry")
 
 
 @dataclass(frozen=True)
@@ -117,20 +92,22 @@ class ChecklistStep:
     number: int
     label: StrOrPromise
     done: ChecklistItem | None
+    note_visible: bool
 
 
 @dataclass(frozen=True)
 class CaseView:
-    """One case as the client page shows it."""
+    """One case as the client page shows it, filtered for its reader."""
 
     case: Case
     purpose: Purpose
-    journal: JournalView
+    journal: Filtered[JournalEntry]
     checklist: list[ChecklistStep]
-    network: list[NetworkMember]
-    periods: list[ResponsibilityPeriod]
-    transitions: list[PhaseTransition]
-    pending: HandoverRequest | None
+    network: Filtered[NetworkMember]
+    periods: list[Shown[ResponsibilityPeriod]]
+    transitions: list[Shown[PhaseTransition]]
+    pending: Shown[HandoverRequest] | None
+    outcome_note_visible: bool
     handoffs: int
 
     @property
@@ -139,30 +116,104 @@ class CaseView:
 
 
 @dataclass(frozen=True)
+class Disclosures:
+    """What the page lists of the client's consents, prohibitions and legal bases: those of
+    the reader's own organisation (they administer them) and those naming it as recipient."""
+
+    consents: list[Consent]
+    notices: list[RevocationNotice]
+    prohibitions: list[DisclosureProhibition]
+    legal_bases: list[LegalBasis]
+
+
+@dataclass(frozen=True)
 class ClientPage:
     client: Client
+    contact_visible: bool
     case: CaseView | None
-    consents: list[Consent]
+    disclosures: Disclosures
+
+    @property
+    def consents(self) -> list[Consent]:
+        return self.disclosures.consents
 
 
-def case_view(viewer: Professional, case: Case, purpose: Purpose) -> CaseView:
-    journal = visible_journal(
-        viewer,
-        case.client_id,
-        case.journal.select_related("author", "organisation"),
-        purpose=purpose,
+def _closing(case: Case, transitions: list[PhaseTransition]) -> PhaseTransition | None:
+    closing = [t for t in transitions if t.to_phase == Phase.CLOSED]
+    return closing[-1] if closing and case.phase == Phase.CLOSED else None
+
+
+def case_view(viewer: Professional, case: Case, purpose: Purpose, content: Disclosing) -> CaseView:
+    journal = content.filter(
+        case.journal.select_related("author", "organisation"), kind="journal_entry"
     )
+    transitions = list(case.transitions.select_related("by"))
+    shown_transitions = _marked(content, transitions, "phase_reason", lambda t: t.reason)
+    closing = _closing(case, transitions)
     done = {item.step: item for item in case.checklist.select_related("done_by")}
+    checklist = [
+        ChecklistStep(
+            n,
+            label,
+            done.get(n),
+            n in done and (not done[n].note or content.allows(done[n], kind="checklist_note")),
+        )
+        for n, label in QUICK_GUIDE_STEPS.items()
+    ]
+    members = list(case.network.current().select_related("organisation", "user"))
+    own = [m for m in members if m.user_id == viewer.pk]  # one's own membership is no news
+    others = content.filter([m for m in members if m.user_id != viewer.pk], kind="network_member")
+    pending = case.handover_requests.pending().select_related("to_worker").first()
     return CaseView(
         case=case,
         purpose=purpose,
         journal=journal,
-        checklist=[ChecklistStep(n, label, done.get(n)) for n, label in QUICK_GUIDE_STEPS.items()],
-        network=list(case.network.current().select_related("organisation", "user")),
-        periods=list(case.responsibility_periods.select_related("worker")),
-        transitions=list(case.transitions.select_related("by")),
-        pending=case.handover_requests.pending().select_related("to_worker").first(),
+        checklist=checklist,
+        network=Filtered(
+            sorted([*own, *others.shown], key=lambda m: (m.added_at, m.pk)), others.hidden
+        ),
+        periods=_marked(
+            content,
+            case.responsibility_periods.select_related("worker"),
+            "responsibility_reason",
+            lambda p: p.reason,
+        ),
+        transitions=shown_transitions,
+        pending=Shown(pending, content.allows(pending, kind="handover_reason"))
+        if pending
+        else None,
+        outcome_note_visible=closing is not None
+        and bool(case.outcome_note)
+        and content.allows(closing, kind="outcome_note"),
         handoffs=case.handoff_count(),
+    )
+
+
+def disclosures_of(viewer: Professional, client: Client) -> Disclosures:
+    org, unit = viewer.organisation_id, viewer.unit_id
+    if org is None:
+        return Disclosures([], [], [], [])
+    consents = list(
+        Consent.objects.for_client(client.pk)
+        .visible_to(org, unit, register_of(viewer))
+        .prefetch_related("organisations", "units", "external_recipients", "notices")
+        .select_related("recorded_by", "revoked_by", "disclosing_organisation")
+    )
+    notices = [n for c in consents for n in c.notices.all() if n.done_at is None]
+    return Disclosures(
+        consents=consents,
+        notices=notices,
+        prohibitions=list(
+            DisclosureProhibition.objects.filter(client=client, organisation_id=org)
+            .active()
+            .select_related("recorded_by")
+        ),
+        legal_bases=list(
+            LegalBasis.objects.filter(client=client)
+            .current()
+            .filter(Q(disclosing_organisation_id=org) | Q(recipient_id=org))
+            .select_related("recipient", "disclosing_organisation")
+        ),
     )
 
 
@@ -170,12 +221,12 @@ def client_page(
     viewer: Professional, client: Client, *, purpose: Purpose = Purpose.INFORMATION_EXCHANGE
 ) -> ClientPage:
     case = current_case(client)
+    with disclosing(viewer, client.pk, purpose=purpose, what="client_page") as content:
+        contact_visible = content.allows(ContactDetails(client), kind="contact_details")
+        view = case_view(viewer, case, purpose, content) if case is not None else None
     return ClientPage(
         client=client,
-        case=case_view(viewer, case, purpose) if case is not None else None,
-        consents=list(
-            client.consents.prefetch_related("organisations").select_related(
-                "recorded_by", "revoked_by"
-            )
-        ),
+        contact_visible=contact_visible,
+        case=view,
+        disclosures=disclosures_of(viewer, client),
     )

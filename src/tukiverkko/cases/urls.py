@@ -16,6 +16,7 @@ urlpatterns = [
     path("asiakkuus/<int:case_id>/kirjaus/", views.add_journal_entry, name="journal"),
     path("asiakkuus/<int:case_id>/pikaopas/", views.mark_checklist_step, name="checklist"),
     path("asiakkuus/<int:case_id>/verkosto/", views.add_network_member, name="network"),
+    path("verkosto/<int:member_id>/poista/", views.remove_network_member, name="network_remove"),
     path(
         "siirto/<int:request_id>/hyvaksy/",
         views.decide_handover,

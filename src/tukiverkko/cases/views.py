@@ -9,7 +9,7 @@ from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -17,8 +17,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from tukiverkko.access import policy
 from tukiverkko.access import selectors as access
+from tukiverkko.access.selectors import Need
 from tukiverkko.accounts.decorators import client_data, professional_of
+from tukiverkko.accounts.roles import creates_clients, opens_justified_access
 from tukiverkko.cases import actions
 from tukiverkko.cases.forms import (
     CaseForm,
@@ -32,8 +35,8 @@ from tukiverkko.cases.forms import (
 )
 from tukiverkko.cases.models import Case, Phase
 from tukiverkko.cases.selectors import client_page, parse_purpose
-from tukiverkko.clients.models import Client
-from tukiverkko.consent.models import Purpose
+from tukiverkko.consent.forms import RevokeForm
+from tukiverkko.consent.models import InfoCategory, Purpose
 from tukiverkko.core.forms import first_errors
 from tukiverkko.core.htmx import is_htmx
 
@@ -45,9 +48,13 @@ def _errors_of(exc: ValidationError) -> list[str]:
     return [str(m) for m in exc.messages]
 
 
+def _purpose(request: HttpRequest) -> Purpose:
+    return parse_purpose(request.GET.get("tarkoitus")) or Purpose.INFORMATION_EXCHANGE
+
+
 def _case_page(
     request: HttpRequest,
-    client: Client,
+    page_access: access.Access,
     *,
     errors: list[str] | None = None,
     status: int = 200,
@@ -55,31 +62,40 @@ def _case_page(
     forms: CaseForms | None = None,
 ) -> HttpResponse:
     user = professional_of(request)
-    purpose = parse_purpose(request.GET.get("tarkoitus")) or Purpose.INFORMATION_EXCHANGE
+    client = page_access.client
+    purpose = _purpose(request)
     page = client_page(user, client, purpose=purpose)
+    case = page.case.case if page.case else None
+    may = access.permissions(user, page_access, case)
     ctx: dict[str, Any] = {
         "page": page,
         "client": client,
-        "case": page.case.case if page.case else None,
+        "case": case,
         "view": page.case,
+        "may": may,
         "consents": page.consents,
         "errors": errors or [],
         "revealed": revealed,
         "purposes": Purpose.choices,
         "phases": Phase.choices,
+        "categories": dict(InfoCategory.choices),
+        "revoke_form": RevokeForm(),
+        "justified_only": page_access.standing.may_read
+        and not page_access.standing.has_relationship,
     }
-    if page.case is not None:
-        case = page.case.case
+    if case is not None:
         initial = {"version": case.version}
         forms = forms or {}
-        ctx |= {
-            "phase_form": forms.get("phase") or PhaseForm(initial=initial),
-            "handover_form": forms.get("handover") or HandoverForm(case=case, user=user),
-            "journal_form": forms.get("journal") or JournalForm(),
-            "checklist_form": forms.get("checklist")
-            or ChecklistForm(initial=initial, case=case, user=user),
-            "network_form": forms.get("network") or NetworkForm(),
-        }
+        if may.write:
+            ctx["journal_form"] = forms.get("journal") or JournalForm()
+        if may.steer:
+            ctx |= {
+                "phase_form": forms.get("phase") or PhaseForm(initial=initial),
+                "handover_form": forms.get("handover") or HandoverForm(case=case, user=user),
+                "checklist_form": forms.get("checklist")
+                or ChecklistForm(initial=initial, case=case, user=user),
+                "network_form": forms.get("network") or NetworkForm(case=case, user=user),
+            }
     return render(request, "cases/client_detail.html", ctx, status=status)
 
 
@@ -91,26 +107,45 @@ def my_clients(request: HttpRequest) -> HttpResponse:
         page = int(request.GET.get("sivu", "1"))
     except ValueError:
         page = 1
-    mine = access.my_cases(user, page=page)
+    mine = access.my_cases(user, page=min(max(page, 1), 10**6))
     return render(
         request,
         "cases/my_clients.html",
-        {"cases": mine.cases, "page": mine, "incoming": access.incoming_handovers(user)},
+        {
+            "cases": mine.cases,
+            "page": mine,
+            "incoming": access.incoming_handovers(user),
+            "justified": access.my_justified_accesses(user),
+            "may_create": creates_clients(user),
+            "may_justify": opens_justified_access(user),
+        },
     )
 
 
 @client_data
 @require_http_methods(["GET", "POST"])
 def client_create(request: HttpRequest) -> HttpResponse:
+    user = professional_of(request)
+    if not creates_clients(user):
+        raise PermissionDenied(_("Asiakkaiden vastaanotto ei kuulu roolisi tehtäviin."))
     form = ClientForm(request.POST or None)
     errors: list[str] = []
-    duplicate = False
+    duplicate = registered = False
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            data = form.cleaned_data
             try:
-                result = actions.create_client(by=professional_of(request), **data)
+                result = actions.create_client(
+                    by=user, duplicates_among=policy.clients_visible_to(user), **form.cleaned_data
+                )
+            except actions.AlreadyRegistered as exc:
+                if policy.can_see_client(user, exc.client_id):
+                    messages.info(request, _("Henkilö on jo asiakkaasi."))
+                    return redirect("cases:detail", client_id=exc.client_id)
+                # Typing a known code attaches nobody and tells nothing more (review C1); the
+                # look-up itself is logged in that client's log.
+                access.record_lookup(user, exc.client_id)
+                errors, registered, status = _errors_of(exc), True, 409
             except actions.LikelyDuplicate as exc:
                 errors, duplicate, status = _errors_of(exc), True, 400
             except ValidationError as exc:
@@ -118,18 +153,19 @@ def client_create(request: HttpRequest) -> HttpResponse:
                     form.add_error(None if field == "__all__" else field, msgs)
                 status = 400
             else:
-                if not result.created:
-                    messages.info(
-                        request,
-                        _("Asiakas oli jo rekisterissä; hänet liitettiin organisaatiollesi."),
-                    )
                 return redirect("cases:detail", client_id=result.client.pk)
         else:
             status = 400
     return render(
         request,
         "cases/client_form.html",
-        {"form": form, "errors": errors, "duplicate": duplicate},
+        {
+            "form": form,
+            "errors": errors,
+            "duplicate": duplicate,
+            "registered": registered,
+            "may_justify": opens_justified_access(user),
+        },
         status=status,
     )
 
@@ -137,8 +173,10 @@ def client_create(request: HttpRequest) -> HttpResponse:
 @client_data
 @require_http_methods(["GET"])
 def client_detail(request: HttpRequest, client_id: int) -> HttpResponse:
-    client = access.get_client(request.user, client_id, what="client_page")
-    return _case_page(request, client)
+    page_access = access.read_client(
+        request.user, client_id, what="client_page", purpose=_purpose(request)
+    )
+    return _case_page(request, page_access)
 
 
 @client_data
@@ -147,14 +185,16 @@ def reveal_henkilotunnus(request: HttpRequest, client_id: int) -> HttpResponse:
     client, code = access.reveal_henkilotunnus(request.user, client_id)
     if is_htmx(request):
         return render(request, "cases/_henkilotunnus.html", {"revealed": code})
-    return _case_page(request, client, revealed=code)
+    page_access = access.Access(client, policy.standing(request.user, client_id))
+    return _case_page(request, page_access, revealed=code)
 
 
 def _case_action(
-    form_class: type[CaseForm], form_key: str, what: str
+    form_class: type[CaseForm], form_key: str, what: str, need: Need
 ) -> Callable[[Callable[[HttpRequest, Case, dict[str, Any]], object]], View]:
-    """POST on a case: authorise, parse, run the action, redirect — or re-render the client
-    page with the Finnish error (400, or 409 for a conflicting edit); nothing half-saved.
+    """POST on a case: authorise (what the change needs: ``need``), parse, run the action,
+    redirect — or re-render the client page with the Finnish error (400, or 409 for a
+    conflicting edit); nothing half-saved.
 
     A saved change is logged by its action; a refused one re-renders the page, which is a read
     and is logged as one (``what``)."""
@@ -165,12 +205,12 @@ def _case_action(
         @wraps(run)
         def view(request: HttpRequest, case_id: int) -> HttpResponse:
             user = professional_of(request)
-            case = access.get_case_for_change(user, case_id, what=what)
+            case = access.get_case_for_change(user, case_id, what=what, need=need)
             form = form_class(request.POST, case=case, user=user)
 
             def refused(errors: list[str], status: int, forms: CaseForms | None) -> HttpResponse:
-                access.record_read(user, case.client_id, what=what)
-                return _case_page(request, case.client, errors=errors, status=status, forms=forms)
+                page_access = access.read_client(user, case.client_id, what=what)
+                return _case_page(request, page_access, errors=errors, status=status, forms=forms)
 
             if not form.is_valid():
                 errors = [m for msgs in first_errors(form).values() for m in msgs]
@@ -189,7 +229,7 @@ def _case_action(
     return decorate
 
 
-@_case_action(PhaseForm, "phase", "case_phase_change")
+@_case_action(PhaseForm, "phase", "case_phase_change", Need.STEER)
 def change_phase(request: HttpRequest, case: Case, data: dict[str, Any]) -> None:
     actions.change_phase(
         case=case,
@@ -203,21 +243,21 @@ def change_phase(request: HttpRequest, case: Case, data: dict[str, Any]) -> None
     )
 
 
-@_case_action(HandoverForm, "handover", "handover_request")
+@_case_action(HandoverForm, "handover", "handover_request", Need.STEER)
 def request_handover(request: HttpRequest, case: Case, data: dict[str, Any]) -> None:
     actions.request_handover(
         case=case, to_worker=data["to_worker"], by=professional_of(request), reason=data["reason"]
     )
 
 
-@_case_action(JournalForm, "journal", "journal_add")
+@_case_action(JournalForm, "journal", "journal_add", Need.WRITE)
 def add_journal_entry(request: HttpRequest, case: Case, data: dict[str, Any]) -> None:
     actions.add_journal_entry(
         case=case, by=professional_of(request), category=data["category"], text=data["text"]
     )
 
 
-@_case_action(ChecklistForm, "checklist", "case_checklist")
+@_case_action(ChecklistForm, "checklist", "case_checklist", Need.STEER)
 def mark_checklist_step(request: HttpRequest, case: Case, data: dict[str, Any]) -> None:
     actions.mark_checklist_step(
         case=case,
@@ -229,7 +269,7 @@ def mark_checklist_step(request: HttpRequest, case: Case, data: dict[str, Any]) 
     )
 
 
-@_case_action(NetworkForm, "network", "network_add")
+@_case_action(NetworkForm, "network", "network_add", Need.STEER)
 def add_network_member(request: HttpRequest, case: Case, data: dict[str, Any]) -> None:
     actions.add_network_member(
         case=case,
@@ -238,6 +278,21 @@ def add_network_member(request: HttpRequest, case: Case, data: dict[str, Any]) -
         user=data["user"],
         role=data["role"],
     )
+
+
+@client_data
+@require_POST
+def remove_network_member(request: HttpRequest, member_id: int) -> HttpResponse:
+    """End a membership (review H1: access handed out could not be taken back)."""
+    user = professional_of(request)
+    member = access.get_network_member_for_change(user, member_id, what="network_remove")
+    try:
+        actions.remove_network_member(member=member, by=user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(_errors_of(exc)))
+    else:
+        messages.success(request, _("Poistettu verkostosta; hänen pääsynsä päättyi."))
+    return redirect("cases:detail", client_id=member.case.client_id)
 
 
 @client_data

@@ -7,7 +7,8 @@ class ClientsConfig(AppConfig):
     name = "tukiverkko.clients"
     label = "clients"
     client_data = True
-    access_grants = ("tukiverkko.clients.querysets.clients_of_organisation",)
+    # No grant: an organisation's client relationship (the client in its register) opens the
+    # client to none of its professionals by itself (issue 8) — a professional needs their own.
 
     def ready(self) -> None:
         from tukiverkko.clients import checks  # noqa: F401 — registers the system check

@@ -1,16 +1,45 @@
-"""The one answer to "may organisation X see category C of a client for purpose P on day D?".
+"""The one answer to "may this reader see this piece of a client's information, for this purpose,
+today?" — and to "does a consent cover that recipient?".
 
-Pure Python over plain facts (``ConsentFacts``): no Django, no database — import-linter keeps it
-so. The facts are loaded by ``consent.querysets`` and the decision is asked by the case page's
-selector for every piece of another organisation's information it would show; nothing else
-decides it.
+Pure Python over plain facts: no Django, no database — import-linter keeps it so. The facts are
+loaded by ``consent.querysets``; the content filter (``consent.content``) asks ``may_read`` for
+every piece of content a page or an API answer would show; nothing else decides it.
+
+Each piece of content belongs to a *register*: an organisation and the register its author's
+unit keeps (health care, social care, other). A reader sees, in this order of reasons:
+
+1. their own register's content (``own_register``) — the law's "use within the controller's
+   register", given the reader has a relationship with the client (the access policy's);
+2. content a legal basis discloses to the reader's organisation (``legal_basis``): it applies
+   even against a disclosure prohibition — the law, not the client's choice, allows it;
+3. nothing else of a register under the client's disclosure prohibition (``prohibited``);
+4. content a consent discloses (``consent``): recorded by that register, naming the reader's
+   organisation or unit as recipient, the content's category and the purpose, valid today, not
+   revoked, and — for an oral consent — not yet used.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Reader:
+    """Who reads: their organisation, unit and the register they keep (None: keeps none)."""
+
+    organisation_id: int | None
+    unit_id: int | None
+    register: str | None
+
+
+@dataclass(frozen=True)
+class Source:
+    """Whose content it is: an organisation and a register."""
+
+    organisation_id: int | None
+    register: str
 
 
 @dataclass(frozen=True)
@@ -18,7 +47,7 @@ class ConsentFacts:
     """What the decision needs of one consent row."""
 
     id: int
-    organisation_ids: frozenset[int]
+    organisation_ids: frozenset[int]  # recipient organisations
     categories: frozenset[str]
     purposes: frozenset[str]
     valid_from: dt.date
@@ -26,6 +55,36 @@ class ConsentFacts:
     revoked: bool
     oral: bool
     used: bool  # an oral consent covers one transaction: the first disclosure uses it up
+    # Whose information it discloses (None in facts made before registers: never covers).
+    disclosing: Source | None = None
+    unit_ids: frozenset[int] = field(default_factory=frozenset)  # recipient units
+    external_ids: frozenset[int] = field(default_factory=frozenset)  # recipient employers …
+
+
+@dataclass(frozen=True)
+class ProhibitionFacts:
+    source: Source
+    categories: frozenset[str]  # empty: every category
+
+
+@dataclass(frozen=True)
+class LegalBasisFacts:
+    id: int
+    source: Source
+    recipient_id: int
+    categories: frozenset[str]
+    purposes: frozenset[str]
+    valid_from: dt.date
+    valid_until: dt.date | None
+
+
+@dataclass(frozen=True)
+class DisclosureFacts:
+    """Everything about one client's disclosures that the decision reads."""
+
+    consents: tuple[ConsentFacts, ...] = ()
+    prohibitions: tuple[ProhibitionFacts, ...] = ()
+    legal_bases: tuple[LegalBasisFacts, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -33,53 +92,138 @@ class ConsentDecision:
     allowed: bool
     consent: ConsentFacts | None
     reason: str
+    legal_basis: LegalBasisFacts | None = None
 
     def __bool__(self) -> bool:
         return self.allowed
 
+    @property
+    def basis(self) -> str:
+        """How the disclosure is logged: ``consent:<id>`` or ``legal_basis:<id>``."""
+        if self.consent is not None:
+            return f"consent:{self.consent.id}"
+        if self.legal_basis is not None:
+            return f"legal_basis:{self.legal_basis.id}"
+        return self.reason
 
-def covers(
-    consent: ConsentFacts, *, organisation_id: int, category: str, purpose: str, today: dt.date
+
+OWN = ConsentDecision(True, None, "own_register")
+
+
+def _valid(valid_from: dt.date, valid_until: dt.date | None, today: dt.date) -> str:
+    if valid_from > today:
+        return "not_yet_valid"
+    if valid_until is not None and valid_until < today:
+        return "expired"
+    return ""
+
+
+def names_recipient(consent: ConsentFacts, reader: Reader) -> bool:
+    """Is ``reader`` among the consent's recipients (their organisation, or their unit)?"""
+    return (
+        reader.organisation_id is not None and reader.organisation_id in consent.organisation_ids
+    ) or (reader.unit_id is not None and reader.unit_id in consent.unit_ids)
+
+
+def covers_recipient(
+    consent: ConsentFacts, *, reader: Reader, purposes: Iterable[str], today: dt.date
 ) -> str:
-    """Why ``consent`` does not cover the request ("" when it does)."""
+    """Why ``consent`` does not let its register disclose to ``reader`` for any of ``purposes``
+    ("" when it does) — the question of admitting a network member, before any content."""
     if consent.revoked:
         return "revoked"
-    if consent.valid_from > today:
-        return "not_yet_valid"
-    if consent.valid_until is not None and consent.valid_until < today:
-        return "expired"
+    if invalid := _valid(consent.valid_from, consent.valid_until, today):
+        return invalid
     if consent.oral and consent.used:
         return "oral_used"
-    if category not in consent.categories:
-        return "category"
-    if purpose not in consent.purposes:
+    if not consent.purposes & set(purposes):
         return "purpose"
-    if organisation_id not in consent.organisation_ids:
+    if not names_recipient(consent, reader):
         return "organisation"
     return ""
 
 
-def may_disclose(
-    consents: Iterable[ConsentFacts],
+def covers(
+    consent: ConsentFacts,
     *,
-    to_organisation_id: int | None,
+    source: Source,
+    reader: Reader,
+    category: str,
+    purpose: str,
+    today: dt.date,
+) -> str:
+    """Why ``consent`` does not disclose ``source``'s ``category`` to ``reader`` for ``purpose``
+    on ``today`` ("" when it does)."""
+    if consent.revoked:
+        return "revoked"
+    if invalid := _valid(consent.valid_from, consent.valid_until, today):
+        return invalid
+    if consent.oral and consent.used:
+        return "oral_used"
+    if consent.disclosing != source:
+        return "other_register"
+    if category not in consent.categories:
+        return "category"
+    if purpose not in consent.purposes:
+        return "purpose"
+    if not names_recipient(consent, reader):
+        return "organisation"
+    return ""
+
+
+def _prohibited(facts: DisclosureFacts, source: Source, category: str) -> bool:
+    return any(
+        p.source == source and (not p.categories or category in p.categories)
+        for p in facts.prohibitions
+    )
+
+
+def _legal_basis(
+    facts: DisclosureFacts,
+    source: Source,
+    reader: Reader,
+    category: str,
+    purpose: str,
+    today: dt.date,
+) -> LegalBasisFacts | None:
+    for basis in facts.legal_bases:
+        if (
+            basis.source == source
+            and basis.recipient_id == reader.organisation_id
+            and category in basis.categories
+            and purpose in basis.purposes
+            and not _valid(basis.valid_from, basis.valid_until, today)
+        ):
+            return basis
+    return None
+
+
+def may_read(
+    facts: DisclosureFacts,
+    *,
+    reader: Reader,
+    source: Source,
     category: str,
     purpose: str,
     today: dt.date,
 ) -> ConsentDecision:
-    """May ``to_organisation_id`` see ``category`` for ``purpose`` on ``today``, under one of the
-    client's ``consents``? Answers with the covering consent — written preferred over oral, so
-    a standing written consent is used before a one-off oral one is spent."""
-    if to_organisation_id is None:
+    """May ``reader`` see ``source``'s content of ``category`` for ``purpose`` on ``today``?
+    Answers with the reason — and the consent or legal basis that allows it (a written consent
+    is preferred over an oral one, so a standing consent is used before a one-off one is spent).
+    """
+    if reader.register is not None and source == Source(reader.organisation_id, reader.register):
+        return OWN
+    if reader.organisation_id is None:
         return ConsentDecision(False, None, "no_organisation")
+    basis = _legal_basis(facts, source, reader, category, purpose, today)
+    if basis is not None:
+        return ConsentDecision(True, None, "legal_basis", legal_basis=basis)
+    if _prohibited(facts, source, category):
+        return ConsentDecision(False, None, "prohibited")
     reasons: list[str] = []
-    for consent in sorted(consents, key=lambda c: (c.oral, -c.id)):
+    for consent in sorted(facts.consents, key=lambda c: (c.oral, -c.id)):
         why = covers(
-            consent,
-            organisation_id=to_organisation_id,
-            category=category,
-            purpose=purpose,
-            today=today,
+            consent, source=source, reader=reader, category=category, purpose=purpose, today=today
         )
         if not why:
             return ConsentDecision(True, consent, "consent")

@@ -1,31 +1,41 @@
-"""Consent questions answered from the database (the decision itself is consent.policy's)."""
+"""Consent questions answered from the database (the decisions themselves are consent.policy's)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
+from django.db.models import Q
 from django.utils import timezone
 
-from tukiverkko.accounts.models import Organisation
-from tukiverkko.consent import policy
-from tukiverkko.consent.models import Consent
-from tukiverkko.consent.policy import ConsentDecision
+from tukiverkko.consent.models import NETWORK_PURPOSES, Consent
+from tukiverkko.consent.policy import Reader, covers_recipient
+from tukiverkko.consent.querysets import facts_of
 
 
-def may_disclose(
-    *,
+def admitting_consent(
     client_id: int,
-    to_organisation: Organisation | None,
-    category: str,
-    purpose: str,
-    at: dt.datetime | None = None,
-) -> ConsentDecision:
-    """May ``to_organisation`` see ``category`` of client ``client_id`` for ``purpose`` at ``at``
-    (default now)? Reads the client's consents and asks the policy."""
-    return policy.may_disclose(
-        Consent.objects.for_client(client_id).facts(),
-        to_organisation_id=to_organisation.pk if to_organisation is not None else None,
-        category=category,
-        purpose=purpose,
-        today=timezone.localdate(at or timezone.now()),
+    *,
+    organisation_id: int,
+    register: str,
+    recipient_organisation_id: int,
+    recipient_unit_id: int | None,
+) -> Consent | None:
+    """A standing consent of ``organisation_id``'s ``register`` naming the recipient (their
+    organisation or unit) for network work, valid today — what admitting a professional of
+    another register to a client's network needs (cases.actions.add_network_member)."""
+    names = Q(organisations=recipient_organisation_id)
+    if recipient_unit_id is not None:
+        names |= Q(units=recipient_unit_id)
+    candidates = (
+        Consent.objects.for_client(client_id)
+        .standing()
+        .filter(disclosing_organisation_id=organisation_id, disclosing_register=register)
+        .filter(pk__in=Consent.objects.filter(names).values("pk"))
+        .prefetch_related("organisations", "units")
     )
+    reader = Reader(recipient_organisation_id, recipient_unit_id, None)
+    today = timezone.localdate()
+    for consent in candidates:
+        if not covers_recipient(
+            facts_of(consent), reader=reader, purposes=NETWORK_PURPOSES, today=today
+        ):
+            return consent
+    return None

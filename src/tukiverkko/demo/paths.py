@@ -8,15 +8,15 @@ from collections.abc import Iterable
 
 from django.utils import timezone
 
-from tukiverkko.accounts.models import Municipality, Organisation, User
-from tukiverkko.accounts.roles import CLIENT_WORK_ROLES
+from tukiverkko.accounts.models import Municipality, Organisation, Unit, User
+from tukiverkko.accounts.roles import CLIENT_WORK_ROLES, creates_clients
 from tukiverkko.cases import actions
 from tukiverkko.cases.models import Case, Phase
 from tukiverkko.clients.crypto import lookup_hash
 from tukiverkko.clients.models import Client
 from tukiverkko.clients.models.client import normalise_henkilotunnus
 from tukiverkko.consent import actions as consent_actions
-from tukiverkko.consent.models import ConsentForm, Purpose
+from tukiverkko.consent.models import ConsentForm, Purpose, SignatureMethod
 
 PATH = [
     Phase.IDENTIFICATION,
@@ -38,6 +38,8 @@ class Cast:
         self.workers = [
             u for u in self.users.values() if u.role in CLIENT_WORK_ROLES and u.organisation_id
         ]
+        # Those whose task is to take clients on (accounts.roles): the synthetic clients' workers.
+        self.intake = [u for u in self.workers if creates_clients(u)]
 
     def get(self, username: str) -> User:
         return self.users.get(username) or self.workers[0]
@@ -99,24 +101,36 @@ def give_consent(
     by: User,
     orgs: Iterable[Organisation | None],
     categories: list[str],
-    purposes: list[str] | None = None,
+    purposes: Iterable[str] = (),
     form: str = ConsentForm.KELA_Y100,
+    units: Iterable[Unit | None] = (),
 ) -> None:
+    """The client's consent to disclose ``by``'s own organisation's and register's information
+    (the disclosing controller records it), on a signed form with its number."""
     organisations = [o for o in orgs if o is not None]
-    if organisations:
+    unit_list = [u for u in units if u is not None]
+    if organisations or unit_list:
         consent_actions.record_consent(
             client=client,
             by=by,
             organisations=organisations,
+            units=unit_list,
             categories=categories,
-            purposes=purposes or [Purpose.INFORMATION_EXCHANGE, Purpose.NETWORK_MEETING],
+            purposes=list(purposes) or [Purpose.INFORMATION_EXCHANGE, Purpose.NETWORK_MEETING],
             form=form,
+            signature_method=SignatureMethod.HANDWRITTEN,
+            evidence_reference=f"{form.upper()}-{client.pk:05d}-{by.pk:03d}",
             valid_from=timezone.localdate() - dt.timedelta(days=30),
             valid_until=timezone.localdate() + dt.timedelta(days=335),
         )
 
 
+def unit(org_slug: str, unit_slug: str) -> Unit | None:
+    return Unit.objects.filter(organisation__slug=org_slug, slug=unit_slug).first()
+
+
 def add_to_network(case: Case, by: User, cast: Cast, members: list[tuple[str, str]]) -> None:
+    """Admit members (another register's only once a consent covers them: record it first)."""
     for username, role in members:
         user = cast.users.get(username)
         if user is not None and user.organisation is not None:
@@ -130,11 +144,18 @@ def write_journal(case: Case, cast: Cast, entries: list[tuple[str, str, str]]) -
         actions.add_journal_entry(case=case, by=cast.get(username), category=category, text=text)
 
 
-def hand_over(case: Case, to: User, by: User, reason: str) -> Case:
+def hand_over(case: Case, to: User, by: User, reason: str, *, stays_as: str = "") -> Case:
+    """Hand responsibility over (accepted by the receiver); the one who handed it over stays in
+    the network in role ``stays_as`` when given — else their relationship with the client ends."""
     if to.pk == case.responsible_worker_id:
         return case
     req = actions.request_handover(case=case, to_worker=to, by=by, reason=reason)
-    return actions.accept_handover(request=req, by=to)
+    case = actions.accept_handover(request=req, by=to)
+    if stays_as and by.organisation is not None:
+        actions.add_network_member(
+            case=case, by=to, organisation=by.organisation, user=by, role=stays_as
+        )
+    return case
 
 
 def take_on(cast: Cast, code: str, first: str, last: str, municipality: str, by: User) -> Case:

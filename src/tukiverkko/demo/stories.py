@@ -1,12 +1,23 @@
 """The seeds' case stories: Maija, Matti, Moona (seed 002, Lappi ELY webinar) and Ari (seed 001,
 Päijät-Sote). Every henkilötunnus here is fictitious (individual number 900–999, valid check
-mark), so no demo code can belong to a real person."""
+mark), so no demo code can belong to a real person.
+
+They follow the access rules of issue 8: the professional who takes a client on owns the case
+for their organisation and register; each consent is recorded by the controller whose
+information it discloses (the county's health care, its social care, the employment area,
+Kela), on a signed form with its number, and before anyone it names is admitted to the network;
+another register's entries show only under its own consent or a legal basis (Maija: Kela's
+statutory right to information).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from django.utils import timezone
+
 from tukiverkko.cases.models import Phase
+from tukiverkko.consent import actions as consent_actions
 from tukiverkko.consent.models import Purpose
 from tukiverkko.demo.hetu import fictitious
 from tukiverkko.demo.paths import (
@@ -19,8 +30,12 @@ from tukiverkko.demo.paths import (
     move_along,
     org,
     take_on,
+    unit,
     write_journal,
 )
+
+COUNTY = "paijat-hameen-hyvinvointialue"
+EXCHANGE = [Purpose.INFORMATION_EXCHANGE, Purpose.NETWORK_MEETING]
 
 
 def load_stories(cast: Cast) -> list[str]:
@@ -28,7 +43,11 @@ def load_stories(cast: Cast) -> list[str]:
     loaded: list[str] = []
     kela = org("kela")
     te = org("paijat-hameen-tyollisyysalue")
-    hva = org("paijat-hameen-hyvinvointialue")
+    hva = org(COUNTY)
+    # Units of the county: the health side's work-ability services (incl. the unemployed health
+    # check) and the social side's services for working-age people.
+    health_unit = unit(COUNTY, "tyokykypalvelut")
+    social_unit = unit(COUNTY, "tyoikaisten-sosiaalipalvelut")
 
     # Maija, opettaja [002]: masennus ja ahdistuneisuus, irtisanoutui, vuoden sairausloma,
     # työkyvyttömyyseläke hylättiin; herätään ammatilliseen kuntoutukseen → suunnitelma, toteutus.
@@ -36,6 +55,8 @@ def load_stories(cast: Cast) -> list[str]:
     if not exists(code):
         nurse = cast.get("terveydenhoitaja")
         case = take_on(cast, code, "Maija", "Opettaja", "Heinola", nurse)
+        # The county's health care discloses to the employment area and Kela (Y100).
+        give_consent(case.client, nurse, [te, kela], ["health", "contact"])
         add_to_network(
             case,
             nurse,
@@ -46,7 +67,22 @@ def load_stories(cast: Cast) -> list[str]:
                 ("kela", "Kelan työkykyneuvoja"),
             ],
         )
-        give_consent(case.client, nurse, [kela, te, hva], ["health", "benefits", "employment"])
+        # Kela and the employment area disclose their own information on their own consents.
+        give_consent(case.client, cast.get("kela"), [hva, te], ["benefits"])
+        give_consent(case.client, cast.get("tyollisyys"), [hva, kela], ["employment"])
+        # Kela's statutory right to information for deciding the rehabilitation benefit: the
+        # county's health care records it; Kela's reads under it are logged as such.
+        if kela is not None:
+            consent_actions.record_legal_basis(
+                client=case.client,
+                by=nurse,
+                recipient=kela,
+                categories=["health"],
+                purposes=[Purpose.INFORMATION_EXCHANGE],
+                statute="Kelan tiedonsaantioikeus kuntoutusetuuden käsittelyssä (laki Kelan "
+                "kuntoutusetuuksista ja kuntoutusrahaetuuksista 566/2005)",
+                valid_from=timezone.localdate() - dt.timedelta(days=7),
+            )
         write_journal(
             case,
             cast,
@@ -80,7 +116,11 @@ def load_stories(cast: Cast) -> list[str]:
             },
         )
         hand_over(
-            case, cast.get("koordinaattori"), nurse, "Polun koordinointi työkykykoordinaattorille."
+            case,
+            cast.get("koordinaattori"),
+            nurse,
+            "Polun koordinointi työkykykoordinaattorille.",
+            stays_as="työttömien terveydenhoitaja",
         )
         loaded.append("Maija")
 
@@ -89,13 +129,16 @@ def load_stories(cast: Cast) -> list[str]:
     code = fictitious(dt.date(1971, 9, 3), 952)
     if not exists(code):
         case = take_on(cast, code, "Matti", "Kirvesmies", "Hollola", cast.get("tyollisyys"))
+        # The employment area owns the case: its consent admits the county's doctor and
+        # physiotherapist, and the county's health care discloses the health side to it.
+        give_consent(case.client, case.responsible_worker, [hva], ["employment", "contact"])
         add_to_network(
             case,
             case.responsible_worker,
             cast,
             [("laakari", "terveyskeskuslääkäri"), ("fysioterapeutti", "fysioterapeutti")],
         )
-        give_consent(case.client, case.responsible_worker, [hva, kela], ["health", "employment"])
+        give_consent(case.client, cast.get("laakari"), [te], ["health"])
         write_journal(
             case,
             cast,
@@ -135,6 +178,8 @@ def load_stories(cast: Cast) -> list[str]:
     if not exists(code):
         nurse = cast.get("terveydenhoitaja")
         case = take_on(cast, code, "Moona", "Nuori", "Heinola", nurse)
+        planning = [*EXCHANGE, Purpose.PLANNING_WITHOUT_CLIENT]
+        give_consent(case.client, nurse, [te], ["health", "contact"], purposes=planning)
         add_to_network(
             case,
             nurse,
@@ -147,14 +192,10 @@ def load_stories(cast: Cast) -> list[str]:
         )
         give_consent(
             case.client,
-            nurse,
-            [te, hva],
-            ["health", "social", "employment"],
-            purposes=[
-                Purpose.INFORMATION_EXCHANGE,
-                Purpose.NETWORK_MEETING,
-                Purpose.PLANNING_WITHOUT_CLIENT,
-            ],
+            cast.get("tyollisyys"),
+            [hva],
+            ["employment", "education"],
+            purposes=planning,
         )
         write_journal(
             case,
@@ -183,7 +224,13 @@ def load_stories(cast: Cast) -> list[str]:
             ],
         )
         case = move_along(case, Phase.JOINT_PLAN, nurse)
-        case = hand_over(case, cast.get("tyollisyys"), nurse, "Painopiste työllistymiseen (TYP).")
+        case = hand_over(
+            case,
+            cast.get("tyollisyys"),
+            nurse,
+            "Painopiste työllistymiseen (TYP).",
+            stays_as="työttömien terveydenhoitaja",
+        )
         case = move_along(
             case, Phase.FOLLOW_UP, case.responsible_worker, follow_up_by=cast.get("tyollisyys")
         )
@@ -201,6 +248,16 @@ def load_stories(cast: Cast) -> list[str]:
     if not exists(code):
         nurse = cast.get("terveydenhoitaja")
         case = take_on(cast, code, "Ari", "Esimerkki", "Asikkala", nurse)
+        # Seed 001: consent specified per recipient — the county's social services (a unit of
+        # the same county, another register), the employment area and Kela.
+        give_consent(
+            case.client,
+            nurse,
+            [te, kela],
+            ["health", "employment", "contact"],
+            form="regional_form",
+            units=[social_unit],
+        )
         add_to_network(
             case,
             nurse,
@@ -211,7 +268,15 @@ def load_stories(cast: Cast) -> list[str]:
                 ("tyollisyys", "työllisyysasiantuntija"),
             ],
         )
-        give_consent(case.client, nurse, [te, kela], ["health", "social", "employment", "benefits"])
+        # Social care records its own consent: to the health side's work-ability services.
+        give_consent(
+            case.client,
+            cast.get("sosiaaliohjaaja"),
+            [],
+            ["social"],
+            form="regional_form",
+            units=[health_unit],
+        )
         write_journal(
             case,
             cast,

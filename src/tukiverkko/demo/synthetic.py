@@ -71,8 +71,8 @@ def load_synthetic(cast: Cast, count: int, seed: int = 2024) -> int:
 def _regional_worker(cast: Cast, region: Region | None, rng: random.Random) -> User:
     """A demo professional of the region: one of load-demo's, or a coordinator made for it."""
     if region is None:
-        return rng.choice(cast.workers)
-    local = [u for u in cast.workers if u.organisation and u.organisation.region_id == region.pk]
+        return rng.choice(cast.intake)
+    local = [u for u in cast.intake if u.organisation and u.organisation.region_id == region.pk]
     if local:
         return rng.choice(local)
     organisation = region.organisations.order_by("pk").first()
@@ -89,4 +89,5 @@ def _regional_worker(cast: Cast, region: Region | None, rng: random.Random) -> U
         user.set_password(DEMO_PASSWORD)
         user.save()
     cast.workers.append(user)
+    cast.intake.append(user)
     return user

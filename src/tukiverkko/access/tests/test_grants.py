@@ -11,19 +11,31 @@ from tukiverkko.access import policy
 from tukiverkko.accounts.models import Role
 from tukiverkko.cases import actions
 from tukiverkko.cases.models import Phase
-from tukiverkko.cases.tests.factories import a_case_in_phase, a_professional, an_organisation
+from tukiverkko.cases.tests.factories import (
+    a_case_in_phase,
+    a_consent,
+    a_member,
+    a_professional,
+    an_organisation,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_grants_are_those_the_apps_declare_in_app_order():
     # given the installed apps / then every declared grant is composed, and only those
-    assert [(g.app, g.name) for g in policy.grants()] == [
-        ("clients", "clients_of_organisation"),
-        ("cases", "clients_of_responsible_worker"),
-        ("cases", "clients_of_network_member"),
+    # (organisation membership is no grant: review C1, H3)
+    assert [(g.app, g.name, g.acts) for g in policy.grants()] == [
+        ("cases", "clients_of_responsible_worker", True),
+        ("cases", "clients_of_network_member", True),
+        ("access", "clients_of_justified_access", False),
     ]
-    declared = [p for c in apps.get_app_configs() for p in getattr(c, "access_grants", ())]
+    declared = [
+        p
+        for c in apps.get_app_configs()
+        for attr in ("access_grants", "access_read_grants")
+        for p in getattr(c, attr, ())
+    ]
     assert len(declared) == len(policy.grants())
 
 
@@ -53,13 +65,14 @@ def test_no_grant_opens_a_client_to_a_role_without_client_work(monkeypatch: Any)
 
 
 def test_a_removed_network_member_no_longer_sees_the_client():
+    # given a member of another organisation admitted under the client's consent
     owner = a_professional(org=an_organisation("a"))
     member = a_professional(org=an_organisation("b"))
     case = a_case_in_phase(Phase.IDENTIFICATION, owner)
-    row = actions.add_network_member(
-        case=case, by=owner, organisation=member.organisation, user=member, role="x"
-    )
+    a_consent(case.client, owner, organisations=[member.organisation], categories=["social"])
+    row = a_member(case, member, role="x")
     assert policy.can_see_client(member, case.client_id)
+    # when the owner removes them / then their access ends at once
     actions.remove_network_member(member=row, by=owner)
     assert not policy.can_see_client(member, case.client_id)
 

@@ -11,12 +11,14 @@ from tukiverkko.audit.actions import record_access, record_disclosure
 from tukiverkko.audit.models import AccessLogEntry
 
 
-def test_anonymous_gets_401(client: Client, db: Any) -> None:
+def test_anonymous_gets_401_and_the_refusal_is_logged(client: Client, db: Any) -> None:
     # when
     response = client.get("/api/v1/audit/clients/5/access-log")
-    # then
+    # then a 401, logged as a refused request naming what was asked for (review M3)
     assert response.status_code == 401
-    assert AccessLogEntry.objects.count() == 0
+    entry = AccessLogEntry.objects.get()
+    assert (entry.allowed, entry.purpose, entry.client_id) == (False, "refused_request", None)
+    assert entry.what.startswith("refused:401:GET:") and entry.what.endswith(":client:5")
 
 
 def test_other_roles_get_403_and_are_logged(client: Client, nurse: User) -> None:
@@ -34,10 +36,15 @@ def test_data_protection_reads_pages_newest_first(
 ) -> None:
     # given
     for n in range(3):
-        record_access(user=nurse, client_id=5, what=f"journal_entry:{n}", allowed=True)
+        record_access(
+            user=nurse, client_id=5, what=f"journal_entry:{n}", purpose="hoito", allowed=True
+        )
     record_disclosure(
         user=nurse,
         client_id=5,
+        from_organisation_id=nurse.organisation_id,
+        from_register="health_care",
+        basis="consent:1",
         to_organisation=other_organisation,
         categories=["social"],
         purpose="lähete",

@@ -13,10 +13,15 @@ from tukiverkko.audit.models import AccessLogEntry, ChainHead, DisclosureLogEntr
 
 @pytest.fixture
 def entries(nurse: Any, other_organisation: Any) -> tuple[Any, Any]:
-    access = record_access(user=nurse, client_id=7, what="client_page", allowed=True)
+    access = record_access(
+        user=nurse, client_id=7, what="client_page", purpose="hoito", allowed=True
+    )
     disclosure = record_disclosure(
         user=nurse,
         client_id=7,
+        from_organisation_id=nurse.organisation_id,
+        from_register="health_care",
+        basis="consent:1",
         to_organisation=other_organisation,
         categories=["health"],
         purpose="lähete",
@@ -80,7 +85,7 @@ def test_chain_head_cannot_be_deleted_or_moved_back(entries: Any) -> None:
 def test_an_over_long_field_is_refused_before_anything_is_written(nurse: Any) -> None:
     # when
     with pytest.raises(ValueError, match="'what' is longer than 200"):
-        record_access(user=nurse, client_id=1, what="x" * 201, allowed=True)
+        record_access(user=nurse, client_id=1, what="x" * 201, purpose="hoito", allowed=True)
     # then
     assert AccessLogEntry.objects.count() == 0
     assert ChainHead.objects.get().seq == 0

@@ -13,7 +13,7 @@ from django.core.management.base import CommandError
 from django.db import connection, transaction
 
 from tukiverkko.audit.actions import record_access, record_disclosure
-from tukiverkko.audit.chain import FIELDS, GENESIS, canonical, digest
+from tukiverkko.audit.chain import FIELDS, GENESIS, OPTIONAL, canonical, digest
 from tukiverkko.audit.models import AccessLogEntry, ChainHead, DisclosureLogEntry
 from tukiverkko.audit.tests.conftest import tamper
 
@@ -41,6 +41,9 @@ def chain(nurse: Any, other_organisation: Any) -> list[Any]:
             record_disclosure(
                 user=nurse,
                 client_id=10 + n,
+                from_organisation_id=None,
+                from_register="health_care",
+                basis="consent:1",
                 to_organisation=other_organisation,
                 categories=["health", "employment"],
                 purpose="lähete",
@@ -56,7 +59,7 @@ def rehash(table: str, kind: str, seq: int, prev_hash: str | None = None) -> str
     model = AccessLogEntry if kind == "access" else DisclosureLogEntry
     row = model.objects.get(seq=seq)
     prev = prev_hash if prev_hash is not None else row.prev_hash
-    values = [getattr(row, f) for f in FIELDS[kind]]
+    values = [getattr(row, f) for f in (*FIELDS[kind], *OPTIONAL[kind])]
     new = digest(canonical(kind, seq, prev, values), None)
     tamper(f"UPDATE {table} SET entry_hash = %s, prev_hash = %s WHERE seq = %s", [new, prev, seq])  # noqa: S608
     return new
@@ -181,8 +184,9 @@ def test_an_entry_inserted_with_a_valid_hash_and_renumbering_is_named(
     forged_hash = digest(canonical("access", 4, prev, values), None)
     tamper(
         "INSERT INTO audit_accesslogentry (at, username, organisation_name, role, client_id, "
-        "what, purpose, allowed, seq, prev_hash, entry_hash, key_id) "
-        "VALUES (%s, 'hoitaja', '', '', 99, 'client_page', '', %s, 4, %s, %s, '')",
+        "what, purpose, allowed, seq, prev_hash, entry_hash, key_id, basis, request_id, "
+        "session_ref, ip) "
+        "VALUES (%s, 'hoitaja', '', '', 99, 'client_page', '', %s, 4, %s, %s, '', '', '', '', '')",
         [at, True, prev, forged_hash],
     )
     forged = AccessLogEntry.objects.get(client_id=99)
@@ -280,17 +284,21 @@ def test_a_bad_anchor_is_refused_with_status_2() -> None:
 
 def test_rolled_back_entries_leave_no_gap(nurse: Any) -> None:
     # given
-    record_access(user=nurse, client_id=1, what="client_page", allowed=True)
+    record_access(user=nurse, client_id=1, what="client_page", purpose="hoito", allowed=True)
 
     def failing_request() -> None:
         with transaction.atomic():
-            record_access(user=nurse, client_id=1, what="client_page", allowed=True)
+            record_access(
+                user=nurse, client_id=1, what="client_page", purpose="hoito", allowed=True
+            )
             raise RuntimeError("the request failed")
 
     # when
     with pytest.raises(RuntimeError):
         failing_request()
-    entry = record_access(user=nurse, client_id=1, what="client_page", allowed=True)
+    entry = record_access(
+        user=nurse, client_id=1, what="client_page", purpose="hoito", allowed=True
+    )
     # then
     assert entry.seq == 2
     assert verify()[0] == 0
@@ -301,8 +309,8 @@ def test_hmac_chain_detects_rewriting_without_the_key(
 ) -> None:
     # given: entries written with a key
     settings.AUDIT_HMAC_KEY = "salainen-avain-vain-testiin"
-    record_access(user=nurse, client_id=1, what="client_page", allowed=True)
-    last = record_access(user=nurse, client_id=1, what="client_page", allowed=True)
+    record_access(user=nurse, client_id=1, what="client_page", purpose="hoito", allowed=True)
+    last = record_access(user=nurse, client_id=1, what="client_page", purpose="hoito", allowed=True)
     assert last.key_id
     assert verify()[0] == 0
     # when: the newest entry is changed and re-hashed with plain SHA-256 (the key is unknown)
@@ -318,7 +326,7 @@ def test_hmac_chain_detects_rewriting_without_the_key(
 def test_keyed_entries_cannot_be_verified_without_the_key(settings: Any, nurse: Any) -> None:
     # given
     settings.AUDIT_HMAC_KEY = "salainen-avain-vain-testiin"
-    record_access(user=nurse, client_id=1, what="client_page", allowed=True)
+    record_access(user=nurse, client_id=1, what="client_page", purpose="hoito", allowed=True)
     settings.AUDIT_HMAC_KEY = ""
     # when
     code, message = verify()

@@ -29,13 +29,18 @@ def _writer(n: int, user_id: int, org: Any, start: threading.Barrier, errors: li
                     record_disclosure(
                         user=user,
                         client_id=n,
+                        from_organisation_id=None,
+                        from_register="health_care",
+                        basis="consent:1",
                         to_organisation=org,
                         categories=["health"],
                         purpose="lähete",
                         what=f"referral:{n}:{i}",
                     )
             else:
-                record_access(user=user, client_id=n, what="client_page", allowed=True)
+                record_access(
+                    user=user, client_id=n, what="client_page", purpose="hoito", allowed=True
+                )
     except Exception as exc:
         errors.append(f"thread {n}: {exc!r}")
     finally:

@@ -31,7 +31,7 @@ def verify(*args: str) -> tuple[int, str]:
 def events(nurse: Any) -> list[Any]:
     """A read, a professional's change, the client's change and the system's, in that order."""
     return [
-        record_access(user=nurse, client_id=7, what="client_page", allowed=True),
+        record_access(user=nurse, client_id=7, what="client_page", purpose="hoito", allowed=True),
         record_event(nurse, 7, EventType.JOURNAL_ADD, 42),
         record_event(ClientActor(client_id=7), 7, EventType.CONSENT_REVOKE, 3),
         record_event(SystemActor("reminders"), 7, EventType.HANDOVER_CANCEL, 5),
@@ -138,7 +138,9 @@ def test_a_refused_anonymous_read_is_logged_without_a_user() -> None:
     # given / when an anonymous caller is refused a client's data
     from django.contrib.auth.models import AnonymousUser
 
-    entry = record_access(user=AnonymousUser(), client_id=7, what="client_page", allowed=False)
+    entry = record_access(
+        user=AnonymousUser(), client_id=7, what="client_page", purpose="hoito", allowed=False
+    )
     # then the row names nobody
     assert (entry.user_id, entry.username, entry.role, entry.organisation_id) == (
         None,

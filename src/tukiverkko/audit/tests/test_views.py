@@ -24,6 +24,9 @@ def logged(monkeypatch: Any, nurse: User, other_organisation: Any) -> None:
     record_disclosure(
         user=nurse,
         client_id=42,
+        from_organisation_id=None,
+        from_register="health_care",
+        basis="consent:1",
         to_organisation=other_organisation,
         categories=["health", "benefits"],
         purpose="lähete",
@@ -33,13 +36,14 @@ def logged(monkeypatch: Any, nurse: User, other_organisation: Any) -> None:
     monkeypatch.undo()
 
 
-def test_anonymous_is_sent_to_login(client: Client, db: Any) -> None:
+def test_anonymous_is_sent_to_login_and_the_refusal_is_logged(client: Client, db: Any) -> None:
     # when
     response = client.get(URL)
     # then
     assert response.status_code == 302
     assert "/tili/" in response["Location"]
-    assert AccessLogEntry.objects.count() == 0
+    entry = AccessLogEntry.objects.get()
+    assert (entry.allowed, entry.purpose) == (False, "refused_request")
 
 
 def test_a_professional_without_the_data_protection_role_is_refused_and_logged(

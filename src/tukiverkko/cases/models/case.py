@@ -7,14 +7,44 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tukiverkko.accounts.models import Register
 from tukiverkko.cases.models.enums import HandoverStatus, Outcome, Phase
 from tukiverkko.cases.querysets import CaseQuerySet, HandoverRequestQuerySet, NetworkMemberQuerySet
 from tukiverkko.catalogue.quick_guide import step_choices
 from tukiverkko.clients.models import Client
-from tukiverkko.consent.models import InfoCategory
+from tukiverkko.consent.models import JOURNAL_CATEGORIES, InfoCategory
 from tukiverkko.core.personal_data import NAME, SENSITIVE, VALUE, PersonalData
 
 User = settings.AUTH_USER_MODEL
+
+
+class Sourced(models.Model):
+    """Free text a professional writes outside the journal (a reason, a note, a network role)
+    belongs to the register they wrote it in: their organisation, the register their unit keeps
+    and the information category of their task (accounts.roles). The content filter
+    (consent.content) shows it to another register only under a consent or a legal basis."""
+
+    source_organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    source_register = models.CharField(max_length=20, choices=Register.choices, blank=True)
+    source_category = models.CharField(max_length=20, choices=InfoCategory.choices, blank=True)
+
+    class Meta:
+        abstract = True
+
+    # The content filter's three questions (consent.content.Content).
+    @property
+    def content_organisation_id(self) -> int | None:
+        return self.source_organisation_id
+
+    @property
+    def content_register(self) -> str:
+        return self.source_register
+
+    @property
+    def content_category(self) -> str:
+        return self.source_category
 
 
 class Case(models.Model):
@@ -29,6 +59,13 @@ class Case(models.Model):
     }
 
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="cases")
+    # The case-owning controller and the register the case is kept in: the organisation and unit
+    # register of the professional who opened it. Only its professionals and the responsible
+    # worker steer the case (phase, network, responsibility).
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    register = models.CharField(max_length=20, choices=Register.choices)
     phase = models.CharField(max_length=20, choices=Phase.choices, default=Phase.IDENTIFICATION)
     # Current responsible worker, denormalised from ResponsibilityPeriod for fast queries;
     # only actions.py writes it, together with the period rows.
@@ -69,7 +106,7 @@ class Case(models.Model):
         return max(self.responsibility_periods.count() - 1, 0)
 
 
-class PhaseTransition(models.Model):
+class PhaseTransition(Sourced):
     PERSONAL_DATA: PersonalData = {"from_phase": VALUE, "to_phase": VALUE, "reason": SENSITIVE}
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="transitions")
@@ -86,7 +123,7 @@ class PhaseTransition(models.Model):
         return f"{self.from_phase or '-'} → {self.to_phase}"
 
 
-class ResponsibilityPeriod(models.Model):
+class ResponsibilityPeriod(Sourced):
     """Who was responsible worker, from when until when, and why it changed."""
 
     PERSONAL_DATA: PersonalData = {"worker": NAME, "started_at": VALUE, "reason": SENSITIVE}
@@ -112,7 +149,7 @@ class ResponsibilityPeriod(models.Model):
         return f"{self.worker_id} {self.started_at:%Y-%m-%d}"
 
 
-class HandoverRequest(models.Model):
+class HandoverRequest(Sourced):
     """A request to take over as responsible worker. Until the receiver accepts, the
     current worker stays responsible — so a case is never without one."""
 
@@ -147,7 +184,7 @@ class HandoverRequest(models.Model):
         return f"handover {self.pk} ({self.status})"
 
 
-class NetworkMember(models.Model):
+class NetworkMember(Sourced):
     """A professional or an organisation in the client's network, with their role."""
 
     PERSONAL_DATA: PersonalData = {"organisation": NAME, "user": NAME, "role": VALUE}
@@ -191,7 +228,9 @@ class JournalEntry(models.Model):
     organisation = models.ForeignKey(
         "accounts.Organisation", on_delete=models.PROTECT, related_name="+"
     )
-    category = models.CharField(_("tietoryhmä"), max_length=20, choices=InfoCategory.choices)
+    # The register of the author's unit when they wrote it (accounts.roles.register_of).
+    register = models.CharField(max_length=20, choices=Register.choices)
+    category = models.CharField(_("tietoryhmä"), max_length=20, choices=JOURNAL_CATEGORIES)
     text = models.TextField(_("kirjaus"))
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -202,8 +241,20 @@ class JournalEntry(models.Model):
     def __str__(self) -> str:
         return f"journal entry {self.pk}"
 
+    @property
+    def content_organisation_id(self) -> int | None:
+        return self.organisation_id
 
-class ChecklistItem(models.Model):
+    @property
+    def content_register(self) -> str:
+        return self.register
+
+    @property
+    def content_category(self) -> str:
+        return self.category
+
+
+class ChecklistItem(Sourced):
     """A done step of the network quick guide (steps: catalogue.quick_guide.QUICK_GUIDE_STEPS)."""
 
     PERSONAL_DATA: PersonalData = {"step": VALUE, "note": SENSITIVE, "done_by": NAME}

@@ -17,7 +17,7 @@ from tukiverkko.cases.tests.factories import (
     a_professional,
     an_organisation,
 )
-from tukiverkko.clients.actions import register_client
+from tukiverkko.clients.actions import AlreadyRegistered, register_client
 from tukiverkko.clients.models import Client
 
 pytestmark = pytest.mark.django_db
@@ -140,7 +140,7 @@ def test_no_journal_entry_without_an_organisation_or_in_a_closed_case():
     homeless.organisation = None
     with pytest.raises(ValidationError) as exc:
         actions.add_journal_entry(case=case, by=homeless, category="health", text="x")
-    assert "organisaatiota" in exc.value.message_dict["__all__"][0]
+    assert "organisaatio" in exc.value.message_dict["__all__"][0]
     closed = a_case_in_phase(Phase.CLOSED, worker)
     with pytest.raises(ValidationError) as exc:
         actions.add_journal_entry(case=closed, by=worker, category="health", text="x")
@@ -153,28 +153,25 @@ def test_no_client_is_registered_by_a_professional_without_an_organisation():
     homeless.organisation = None
     with pytest.raises(ValidationError) as exc:
         register_client(by=homeless, henkilotunnus=a_hetu(), first_name="A", last_name="B")
-    assert "organisaatiota" in exc.value.message_dict["__all__"][0]
+    assert "organisaatio" in exc.value.message_dict["__all__"][0]
     assert not Client.objects.exists()
 
 
-def test_taking_the_same_client_on_twice_changes_nothing_but_logs_the_finding():
+def test_taking_the_same_client_on_twice_changes_nothing():
     # given a client the worker took on
     worker = a_professional()
     code = a_hetu()
     first = actions.create_client(by=worker, henkilotunnus=code, first_name="Aino", last_name="A")
     # when the same worker types the same henkilötunnus again
-    again = actions.create_client(by=worker, henkilotunnus=code, first_name="Aino", last_name="A")
-    # then it is the same client and case, the worker is not added to their own network, and the
-    # relationship is opened once; the second time is logged as found
-    assert (again.created, again.client.pk, again.case.pk) == (
-        False,
-        first.client.pk,
-        first.case.pk,
-    )
-    assert not again.case.network.exists()
-    assert again.client.relationships.count() == 1
+    with pytest.raises(AlreadyRegistered) as exc:
+        actions.create_client(by=worker, henkilotunnus=code, first_name="Aino", last_name="A")
+    # then nothing is created or attached: one client, one case, one relationship, no network
+    assert exc.value.client_id == first.client.pk
+    assert Client.objects.count() == 1
+    assert first.client.cases.count() == 1
+    assert not first.case.network.exists()
+    assert first.client.relationships.count() == 1
     events = list(
         EventLogEntry.objects.filter(client_id=first.client.pk).values_list("event", flat=True)
     )
     assert events.count("relationship_open") == 1
-    assert events.count("client_found_by_henkilotunnus") == 1

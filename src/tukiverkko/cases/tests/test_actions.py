@@ -15,7 +15,12 @@ from tukiverkko.cases.models import (
     PhaseTransition,
     ResponsibilityPeriod,
 )
-from tukiverkko.cases.tests.factories import a_case_in_phase, a_professional, an_organisation
+from tukiverkko.cases.tests.factories import (
+    a_case_in_phase,
+    a_consent,
+    a_professional,
+    an_organisation,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -273,6 +278,7 @@ def test_network_member_must_belong_to_the_organisation_named():
         actions.add_network_member(
             case=case, by=worker, organisation=an_organisation("a"), user=elsewhere, role="Kela"
         )
+    a_consent(case.client, worker, organisations=[elsewhere.organisation], categories=["social"])
     member = actions.add_network_member(
         case=case, by=worker, organisation=an_organisation("b"), user=elsewhere, role="Kela"
     )

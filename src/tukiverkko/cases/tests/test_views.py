@@ -4,12 +4,18 @@ import re
 import pytest
 from django.test import Client as HttpClient
 from django.urls import reverse
+from django.utils import timezone
 
 from tukiverkko.accounts.models import Role
 from tukiverkko.audit.models import AccessLogEntry
-from tukiverkko.cases import actions
 from tukiverkko.cases.models import Case, JournalEntry, Phase
-from tukiverkko.cases.tests.factories import a_case_in_phase, a_professional, an_organisation
+from tukiverkko.cases.tests.factories import (
+    a_case_in_phase,
+    a_consent,
+    a_member,
+    a_professional,
+    an_organisation,
+)
 from tukiverkko.clients.models import Client
 from tukiverkko.consent.models import Consent
 from tukiverkko.demo.hetu import fictitious
@@ -89,6 +95,7 @@ def test_two_professionals_editing_the_same_case_the_later_gets_a_conflict():
     worker = a_professional()
     case = a_case_in_phase(Phase.JOINT_ASSESSMENT, worker)
     colleague = a_professional(org=an_organisation())
+    a_member(case, colleague)  # the case-owning controller's professional in the network
     first, second = logged_in(worker), logged_in(colleague)
     version = case.version
     # when both save
@@ -118,9 +125,8 @@ def test_handover_request_and_accept_through_the_pages():
     )
     assert refused.status_code == 400
     assert not case.handover_requests.exists()
-    actions.add_network_member(
-        case=case, by=worker, organisation=receiver.organisation, user=receiver, role="TE"
-    )
+    a_consent(case.client, worker, organisations=[receiver.organisation], categories=["employment"])
+    a_member(case, receiver, role="TE")
     logged_in(worker).post(
         reverse("cases:handover", args=[case.pk]),
         {"to_worker": receiver.pk, "reason": "Työllisyys"},
@@ -142,6 +148,8 @@ def test_journal_entry_and_consent_through_the_pages():
     http.post(reverse("cases:journal", args=[case.pk]), {"category": "health", "text": "Kipuja."})
     assert JournalEntry.objects.get().text == "Kipuja."
     kela = an_organisation("kela")
+    start = timezone.localdate() - dt.timedelta(days=10)
+    end = start + dt.timedelta(days=365)
     response = http.post(
         reverse("consent:create", args=[case.client_id]),
         {
@@ -149,14 +157,17 @@ def test_journal_entry_and_consent_through_the_pages():
             "categories": ["health"],
             "purposes": ["information_exchange"],
             "form": "kela_y100",
-            "valid_from": "1.1.2025",
-            "valid_until": "31.12.2025",
+            "signature_method": "handwritten",
+            "evidence_reference": "Y100 nro 123",
+            "valid_from": f"{start:%d.%m.%Y}",
+            "valid_until": f"{end:%d.%m.%Y}",
         },
     )
     assert response.status_code == 302
     consent = Consent.objects.get()
-    assert consent.valid_until == dt.date(2025, 12, 31)
-    http.post(reverse("consent:revoke", args=[consent.pk]))
+    assert consent.valid_until == end
+    assert consent.evidence_reference == "Y100 nro 123"
+    http.post(reverse("consent:revoke", args=[consent.pk]), {"channel": "phone"})
     consent.refresh_from_db()
     assert consent.revoked_by == worker
 

@@ -1,3 +1,3 @@
-from tukiverkko.clients.models.client import Client, ClientRelationship
+from tukiverkko.clients.models.client import Client, ClientRelationship, ContactDetails
 
-__all__ = ["Client", "ClientRelationship"]
+__all__ = ["Client", "ClientRelationship", "ContactDetails"]

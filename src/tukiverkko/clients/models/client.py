@@ -100,6 +100,13 @@ class Client(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
+    # The contact details are the data of the register that recorded them (the creator's
+    # organisation and unit register): another register sees them under a consent covering
+    # "yhteystiedot" or a legal basis (consent.content).
+    contact_organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    contact_register = models.CharField(max_length=20, blank=True)
 
     objects = ClientQuerySet.as_manager()
 
@@ -139,6 +146,30 @@ class Client(models.Model):
                 value = getattr(self, field)
                 out[field] = value.isoformat() if isinstance(value, dt.date) else value
         return out
+
+
+CONTACT_CATEGORY = "contact"  # consent.models.InfoCategory.CONTACT (tested to be equal)
+
+
+class ContactDetails:
+    """The client's phone, e-mail and address as one item of content for the content filter
+    (consent.content): owned by the register that recorded them."""
+
+    def __init__(self, client: Client) -> None:
+        self.client = client
+        self.phone, self.email, self.address = client.phone, client.email, client.address
+
+    @property
+    def content_organisation_id(self) -> int | None:
+        return self.client.contact_organisation_id
+
+    @property
+    def content_register(self) -> str:
+        return self.client.contact_register
+
+    @property
+    def content_category(self) -> str:
+        return CONTACT_CATEGORY
 
 
 class ClientRelationship(models.Model):

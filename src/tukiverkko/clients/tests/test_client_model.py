@@ -79,22 +79,24 @@ def test_a_database_dump_does_not_reveal_the_henkilotunnus():
     assert client.henkilotunnus_masked == "010190-****" == mask(code)
 
 
-def test_creating_the_same_person_twice_finds_the_existing_client():
+def test_C1_typing_a_known_henkilotunnus_attaches_nobody():
     # given a client created in one organisation
     first = a_professional(org=an_organisation("a"))
     code = fictitious(dt.date(1980, 5, 5), 901)
     original = a_client(first, hetu=code, first="Matti", last="Virtanen")
-    # when another organisation types the same henkilötunnus (lower case, spaces around)
+    # when another organisation types the same henkilötunnus (lower case, spaces around) and
+    # any names at all
     other = a_professional(org=an_organisation("b"))
-    result = actions.create_client(
-        by=other, henkilotunnus=f" {code.lower()} ", first_name="Matti", last_name="Virtanen"
-    )
-    # then it is the same client, now in a relationship with both organisations
-    assert result.created is False
-    assert result.client.pk == original.pk
+    with pytest.raises(actions.AlreadyRegistered) as exc:
+        actions.create_client(
+            by=other, henkilotunnus=f" {code.lower()} ", first_name="x", last_name="y"
+        )
+    # then nothing is attached: no relationship, no network membership, no second client
+    assert exc.value.client_id == original.pk
+    assert "toisen organisaation asiakas" in exc.value.messages[0]
     assert Client.objects.count() == 1
-    assert ClientRelationship.objects.filter(client=original).count() == 2
-    assert result.case.network.filter(user=other).exists()
+    assert ClientRelationship.objects.filter(client=original).count() == 1
+    assert not original.cases.get().network.exists()
 
 
 def test_the_new_century_signs_make_a_different_person_so_only_a_warning():
@@ -110,6 +112,7 @@ def test_the_new_century_signs_make_a_different_person_so_only_a_warning():
             henkilotunnus=code.replace("-", "Y"),
             first_name="Matti",
             last_name="Virtanen",
+            duplicates_among=Client.objects.all(),
         )
 
 
@@ -118,22 +121,43 @@ def test_a_likely_duplicate_by_name_and_birth_date_warns_until_confirmed():
     worker = a_professional()
     a_client(worker, hetu=fictitious(dt.date(1980, 5, 5), 901), first="Moona", last="Korhonen")
     other_code = fictitious(dt.date(1980, 5, 5), 902)
-    # when the same name and birth date come with another code
+    # when the same name and birth date come with another code, among the clients looked in
     with pytest.raises(actions.LikelyDuplicate):
         actions.create_client(
-            by=worker, henkilotunnus=other_code, first_name="moona", last_name="Korhonen"
+            by=worker,
+            henkilotunnus=other_code,
+            first_name="moona",
+            last_name="Korhonen",
+            duplicates_among=Client.objects.all(),
         )
     # then nothing was saved, and confirming creates the second client
     assert Client.objects.count() == 1
-    result = actions.create_client(
+    actions.create_client(
         by=worker,
         henkilotunnus=other_code,
         first_name="Moona",
         last_name="Korhonen",
         confirm_not_duplicate=True,
+        duplicates_among=Client.objects.all(),
     )
-    assert result.created is True
     assert Client.objects.count() == 2
+
+
+def test_M1_a_likely_duplicate_is_looked_for_only_among_the_clients_one_may_see():
+    # given a client of another organisation
+    other = a_professional(org=an_organisation("muu"))
+    a_client(other, hetu=fictitious(dt.date(1979, 4, 12), 951), first="Maija", last="Opettaja")
+    # when a professional who sees none of them types the same name and birth date
+    worker = a_professional(org=an_organisation("oma"))
+    actions.create_client(
+        by=worker,
+        henkilotunnus=fictitious(dt.date(1979, 4, 12), 998),
+        first_name="Maija",
+        last_name="Opettaja",
+        duplicates_among=Client.objects.filter(created_by=worker),
+    )
+    # then no warning tells them the other exists: a new client is made
+    assert Client.objects.filter(first_name="Maija").count() == 2
 
 
 def test_invalid_input_saves_nothing_and_names_each_field():

@@ -43,9 +43,11 @@ def oral() -> dict[str, Any]:
 def _disclosure(world: dict[str, Any]) -> actions.Disclosure:
     return actions.Disclosure(
         from_organisation_id=world["nurse"].organisation_id,
+        from_register="other",
         consent=facts_of(world["consent"]),
+        legal_basis_id=None,
         categories=frozenset({"health"}),
-        what=f"journal_from_organisation:{world['nurse'].organisation_id}",
+        what="journal:journal_entry",
     )
 
 
@@ -58,8 +60,14 @@ def test_a_disclosure_under_an_oral_consent_logs_it_and_spends_the_consent(oral)
         purpose="information_exchange",
         disclosures=[_disclosure(oral)],
     )
-    # then the disclosure is logged, the consent used, and the spending is its own event
-    assert DisclosureLogEntry.objects.get().consent_id == oral["consent"].pk
+    # then the disclosure is logged — from the disclosing organisation, under the consent — the
+    # consent used, and the spending is its own event
+    logged = DisclosureLogEntry.objects.get()
+    assert (logged.consent_id, logged.from_organisation_id, logged.basis) == (
+        oral["consent"].pk,
+        oral["nurse"].organisation_id,
+        f"consent:{oral['consent'].pk}",
+    )
     assert Consent.objects.get(pk=oral["consent"].pk).used_at is not None
     assert EventLogEntry.objects.filter(event="consent_oral_used").count() == 1
     # and a second disclosure does not spend it again
@@ -109,9 +117,11 @@ def test_a_written_consent_is_never_spent(oral):
         disclosures=[
             actions.Disclosure(
                 from_organisation_id=oral["nurse"].organisation_id,
+                from_register="other",
                 consent=facts_of(written),
+                legal_basis_id=None,
                 categories=frozenset({"health"}),
-                what="journal_from_organisation:1",
+                what="journal:journal_entry",
             )
         ],
     )

@@ -1,0 +1,115 @@
+"""Every change the access app makes: opening, ending and reviewing a justified access, and
+logging the administrator's changes to users, units and second-factor devices — each in one
+transaction with its typed audit event."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import cast
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tukiverkko.access.models import JustifiedAccess
+from tukiverkko.accounts.actors import Professional
+from tukiverkko.accounts.roles import opens_justified_access, reads_audit_log, register_of
+from tukiverkko.audit.events import EventType, record_event
+from tukiverkko.clients.crypto import lookup_hash
+from tukiverkko.clients.models import Client
+from tukiverkko.clients.models.client import normalise_henkilotunnus
+from tukiverkko.core import limits
+
+# A justified access lasts at most a working shift; it ends by itself.
+MAX_HOURS = 12
+DEFAULT_HOURS = 4
+
+
+class NoSuchClient(ValidationError):
+    def __init__(self) -> None:
+        super().__init__(
+            {"henkilotunnus": [_("Henkilötunnuksella ei löydy asiakasta.")]}, code="no_client"
+        )
+
+
+@transaction.atomic
+def open_justified_access(
+    *, by: Professional, henkilotunnus: str, reason: str, hours: int = DEFAULT_HOURS
+) -> JustifiedAccess:
+    """Open a reasoned, time-limited access to the client with ``henkilotunnus`` (urgent
+    exception: no relationship, no time for a referral or consent). Read only; logged as such."""
+    errors: dict[str, list[str]] = {}
+    code = ""
+    try:
+        code = normalise_henkilotunnus(henkilotunnus)
+    except ValidationError as exc:
+        errors["henkilotunnus"] = exc.messages
+    reason = reason.strip()
+    if not reason:
+        errors["reason"] = [_("Kerro, miksi tarvitset asiakkaan tiedot nyt.")]
+    errors |= limits.check_texts({"reason": (reason, limits.REASON)})
+    if not 1 <= hours <= MAX_HOURS:
+        errors["hours"] = [_("Kesto on 1–%(max)s tuntia.") % {"max": MAX_HOURS}]
+    if not opens_justified_access(by) or by.organisation_id is None or register_of(by) is None:
+        errors["__all__"] = [_("Perusteltu pääsy ei kuulu roolisi tehtäviin.")]
+    if errors:
+        raise ValidationError(errors)
+    client = Client.objects.filter(henkilotunnus_hash=lookup_hash(code)).first()
+    if client is None:
+        raise NoSuchClient()
+    now = timezone.now()
+    row = JustifiedAccess.objects.create(
+        client=client,
+        user=by,
+        organisation_id=cast(int, by.organisation_id),  # checked above
+        reason=reason,
+        started_at=now,
+        ends_at=now + dt.timedelta(hours=hours),
+    )
+    record_event(by, client.pk, EventType.JUSTIFIED_ACCESS_OPEN, row.pk)
+    return row
+
+
+@transaction.atomic
+def end_justified_access(*, access: JustifiedAccess, by: Professional) -> JustifiedAccess:
+    locked = JustifiedAccess.objects.select_for_update().get(pk=access.pk)
+    if locked.user_id != by.pk:
+        raise ValidationError(_("Vain pääsyn avannut voi päättää sen."))
+    if not locked.is_active:
+        raise ValidationError(_("Pääsy on jo päättynyt."), code="ended")
+    locked.ended_at = timezone.now()
+    locked.save(update_fields=["ended_at"])
+    record_event(by, locked.client_id, EventType.JUSTIFIED_ACCESS_END, locked.pk)
+    return locked
+
+
+@transaction.atomic
+def review_justified_access(
+    *, access: JustifiedAccess, by: Professional, note: str = ""
+) -> JustifiedAccess:
+    """The data-protection officer has reviewed the access and its reason."""
+    if not reads_audit_log(by):
+        raise ValidationError(_("Perusteltuja pääsyjä tarkastaa tietosuojavastaava."))
+    note = note.strip()
+    errors = limits.check_texts({"note": (note, limits.REASON)})
+    if errors:
+        raise ValidationError(errors)
+    locked = JustifiedAccess.objects.select_for_update().get(pk=access.pk)
+    if locked.reviewed_at is not None:
+        raise ValidationError(_("Pääsy on jo tarkastettu."), code="reviewed")
+    locked.reviewed_at, locked.reviewed_by, locked.review_note = timezone.now(), by, note
+    locked.save(update_fields=["reviewed_at", "reviewed_by", "review_note"])
+    record_event(by, locked.client_id, EventType.JUSTIFIED_ACCESS_REVIEW, locked.pk)
+    return locked
+
+
+def record_admin_change(
+    *, by: Professional, event: EventType, target: str, fields: Iterable[str] = ()
+) -> None:
+    """An administrator's change to a user, a unit or a second-factor device: one typed event
+    (no client), ``ref`` = what changed and which fields ("user:12:role,unit"). Called by the
+    admin inside the transaction that saves the change."""
+    changed = ",".join(sorted(set(fields)))
+    record_event(by, None, event, f"{target}:{changed}" if changed else target)
