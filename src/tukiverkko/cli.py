@@ -150,6 +150,8 @@ def _database_problem(exc: BaseException) -> str | None:
 
     if not isinstance(exc, DatabaseError):
         return None
+    from tukiverkko.operations.backup import database_label
+
     where = database_label()
     try:
         connection.close()
@@ -168,18 +170,6 @@ def _database_problem(exc: BaseException) -> str | None:
     if plan:
         return f"the database {where} is missing tables or columns: run `tukiverkko migrate` first."
     return None
-
-
-def database_label() -> str:
-    """The database as a user can recognise it, never with its password."""
-    from django.db import connection
-
-    settings_dict = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return str(settings_dict["NAME"])
-    host = settings_dict.get("HOST") or "localhost"
-    port = settings_dict.get("PORT") or ""
-    return f"{connection.vendor}://{settings_dict.get('USER') or ''}@{host}:{port}/{settings_dict['NAME']}"
 
 
 def _asks_for_help(args: list[str]) -> bool:

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tukiverkko.audit.actions import record_access
+from tukiverkko.clients import crypto
 from tukiverkko.clients.models import (
     CHECKLIST_STEPS,
     FOLLOW_UP_STEP,
@@ -131,7 +132,7 @@ def create_client(
 
     probe = Client()
     probe.set_henkilotunnus(code)
-    existing = Client.objects.filter(henkilotunnus_hash=probe.henkilotunnus_hash).first()
+    existing = Client.objects.filter(henkilotunnus_hash__in=crypto.lookup_hashes(code)).first()
     created = existing is None
     if existing is None:
         likely = Client.objects.filter(
