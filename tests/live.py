@@ -141,6 +141,7 @@ class Databases:
         self.vendor = "postgresql" if self.server_url.startswith("postgres") else "sqlite"
         self.template: Database | None = None
         self.made: list[Database] = []
+        self.build_logs: list[str] = []  # the log lines (stderr) of every command of the build
 
     def _new(self, name: str) -> Database:
         if self.vendor == "sqlite":
@@ -158,7 +159,8 @@ class Databases:
             ["load-demo"],
             ["load-demo-clients", "--count", "12"],
         ):
-            tukiverkko(args, db.url, cwd=self.workdir)
+            done = tukiverkko(args, db.url, cwd=self.workdir)
+            self.build_logs.append(done.stderr)
         if db.vendor == "sqlite":
             with sqlite3.connect(str(db.path)) as conn:
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -200,6 +202,7 @@ class Server:
     workdir: Path
     worker: bool = True
     workers: int = 2
+    env: dict[str, str] = field(default_factory=dict)
     port: int = field(default_factory=free_port)
     process: subprocess.Popen[bytes] | None = None
     log: Path | None = None
@@ -215,7 +218,7 @@ class Server:
         with self.log.open("wb") as out:
             self.process = subprocess.Popen(  # noqa: S603
                 command,
-                env=environment(self.database.url),
+                env=environment(self.database.url, **self.env),
                 cwd=self.workdir,
                 stdout=out,
                 stderr=subprocess.STDOUT,
@@ -226,10 +229,10 @@ class Server:
             if self.process.poll() is not None:
                 raise AssertionError(f"server exited {self.process.returncode}:\n{self.log_text()}")
             try:
-                if requests.get(f"{self.url}/readyz", timeout=2).status_code == 200:
+                if requests.get(f"{self.url}/readyz", timeout=5).status_code == 200:
                     return self
-            except requests.ConnectionError:
-                pass
+            except (requests.ConnectionError, requests.Timeout):
+                pass  # not listening yet, or still loading
             time.sleep(0.2)
         self.stop()
         raise AssertionError(f"server not ready in {timeout} s:\n{self.log_text()}")

@@ -300,6 +300,14 @@ TASKS = {
     }
 }
 
+# Outgoing e-mail (none is sent yet). Django's defaults: SMTP on localhost:25. The file
+# backend (django.core.mail.backends.filebased.EmailBackend) writes each message into
+# DJANGO_EMAIL_FILE_PATH instead — what tests/test_logs.py reads.
+EMAIL_BACKEND = (
+    os.environ.get("DJANGO_EMAIL_BACKEND") or "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_FILE_PATH = os.environ.get("DJANGO_EMAIL_FILE_PATH") or str(VAR_DIR / "mail")
+
 # Security headers; production also forces HTTPS and secure cookies.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -29,9 +29,13 @@ class HealthMiddleware:
             return JsonResponse({"status": "ok"}, headers={"Cache-Control": "no-store"})
         if path == "/readyz":
             ready, body = health.readiness()
-            return JsonResponse(
+            response = JsonResponse(
                 body, status=200 if ready else 503, headers={"Cache-Control": "no-store"}
             )
+            # A probe every few seconds at a server that is starting would fill the log with
+            # "Service Unavailable" errors; the answer itself says what is missing.
+            response._has_been_logged = True  # type: ignore[attr-defined]
+            return response
         return self.get_response(request)
 
 
