@@ -1,14 +1,15 @@
 """The load mix: professionals at work, over HTTP (locust).
 
 Each simulated professional logs in once (a demo or benchmark account, round-robin from
-TV_LOAD_USERS, password TV_LOAD_PASSWORD), learns which clients and open cases it may see, and
-then, with 0.5–2 s between actions:
+TV_LOAD_USERS, password TV_LOAD_PASSWORD) and opens the list of its clients. When the last of
+TV_LOAD_COUNT professionals has done so, the statistics start afresh: what is reported is the
+steady work after the morning's logins. Then, with 0.5–2 s between actions, each:
 
 - searches the service catalogue (weight 4),
 - opens a client page (4) or the list of its clients (1),
-- writes a journal entry through the API (2),
+- writes a journal entry through the API (2), on a case it has seen on a client page,
 - posts the Työkykymittari form (2),
-- fetches a static file (1) — the trivial floor that every figure is read beside.
+- fetches a static file (2) — the trivial floor that every figure is read beside.
 
 Run by benchmarks/load.py (full figures) and tests/test_load.py (a short form in CI).
 """
@@ -18,14 +19,19 @@ from __future__ import annotations
 import itertools
 import os
 import random
+import re
 import threading
 
 from locust import HttpUser, between, task
 
 USERNAMES = [u for u in os.environ.get("TV_LOAD_USERS", "koordinaattori").split(",") if u]
 PASSWORD = os.environ.get("TV_LOAD_PASSWORD", "tukiverkko-demo")
+COUNT = int(os.environ.get("TV_LOAD_COUNT", "0"))
 _next_user = itertools.cycle(USERNAMES)
 _lock = threading.Lock()
+_started = [0]
+CLIENT_LINK = re.compile(r'href="/asiakkaat/(\d+)/"')
+CASE_FORM = re.compile(r'action="/asiakkaat/asiakkuus/(\d+)/kirjaus/"')
 
 SEARCHES = ["kuntoutus", "työkyky", "nuorten työpajat", "mielenterveys", "", "päihde", "työkokeilu"]
 SITUATIONS = [
@@ -62,15 +68,13 @@ class Professional(HttpUser):
         )
         if answer.status_code != 302:
             raise RuntimeError(f"{self.username} could not log in ({answer.status_code})")
-        clients = self.client.get("/api/v1/clients/?limit=200", name="/api/v1/clients/").json()
-        self.client_ids = [c["id"] for c in clients]
+        mine = self.client.get("/asiakkaat/", name="/asiakkaat/")
+        self.client_ids = sorted({int(i) for i in CLIENT_LINK.findall(mine.text)})
         self.case_ids: list[int] = []
-        for client_id in self.client_ids[:5]:
-            case = self.client.get(
-                f"/api/v1/clients/{client_id}", name="/api/v1/clients/[id]"
-            ).json()["case"]
-            if case and case["phase"] != "closed":
-                self.case_ids.append(case["id"])
+        with _lock:
+            _started[0] += 1
+            if _started[0] == COUNT:
+                self.environment.stats.reset_all()
 
     def _csrf(self) -> str:
         return str(self.client.cookies.get("csrftoken", ""))
@@ -92,6 +96,8 @@ class Professional(HttpUser):
 
     @task(2)
     def journal(self) -> None:
+        if not self.case_ids:
+            self.client_page()  # a professional writes on a case they have open
         if self.case_ids:
             self.client.post(
                 f"/api/v1/clients/cases/{random.choice(self.case_ids)}/journal",
@@ -111,6 +117,6 @@ class Professional(HttpUser):
             name="/tyokykymittari/",
         )
 
-    @task(1)
+    @task(2)
     def static_floor(self) -> None:
         self.client.get("/static/core/site.css", name="static (floor)")

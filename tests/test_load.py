@@ -21,20 +21,20 @@ MIX = {
 }
 
 
-def test_ten_professionals_for_twelve_seconds_with_no_error(demo_db, workdir, start_server):
+def test_ten_professionals_for_fifteen_seconds_with_no_error(demo_db, workdir, start_server):
     # given the production server on a demo database
     server = start_server(workers=3)
-    # when ten professionals work for twelve seconds
+    # when ten professionals log in and work for fifteen seconds
     done = subprocess.run(  # noqa: S603
         [sys.executable, str(ROOT / "benchmarks" / "load.py"), "--host", server.url,
-         "--users", "10", "--seconds", "12", "--json"],
+         "--users", "10", "--seconds", "15", "--json"],
         capture_output=True, text=True, timeout=180, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads(done.stdout.strip().splitlines()[-1])
     # then every kind of request of the mix was made, none failed
-    assert result["failures"] == 0, result["by_name"]
-    assert {name for name, row in result["by_name"].items() if row["requests"] > 0} >= MIX
+    assert result["failures"] == 0, result
+    assert {name for name, row in result["by_name"].items() if row["requests"] > 0} >= MIX, result
     assert result["requests"] >= 40
     # and the audit chain, written by every client page and journal entry, verifies
     assert verify_audit(demo_db, workdir).startswith("OK (")

@@ -273,7 +273,11 @@ FORMAT_MODULE_PATH = ["tukiverkko.formats"]
 
 STATIC_URL = "/static/"
 # collectstatic target in production; elsewhere static files come straight from the apps.
-STATIC_ROOT = BASE_DIR / "var" / "static" if PRODUCTION else None
+STATIC_ROOT = (
+    Path(os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "var" / "static")
+    if PRODUCTION
+    else None
+)
 WHITENOISE_USE_FINDERS = not PRODUCTION
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
