@@ -164,10 +164,10 @@ def _database_problem(exc: BaseException) -> str | None:
         )
     try:
         executor = MigrationExecutor(connection)
-        plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+        unapplied = bool(executor.migration_plan(executor.loader.graph.leaf_nodes()))
     except DatabaseError:
-        plan = [None]
-    if plan:
+        unapplied = True  # not even the migrations table can be read
+    if unapplied:
         return f"the database {where} is missing tables or columns: run `tukiverkko migrate` first."
     return None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -83,7 +84,7 @@ class Command(BaseCommand):
         if migrations != "ok":
             raise CommandError(f"cannot serve: migrations {migrations}", returncode=2)
         if settings.PRODUCTION:
-            manifest = settings.STATIC_ROOT / "staticfiles.json"
+            manifest = Path(str(settings.STATIC_ROOT)) / "staticfiles.json"
             if not manifest.is_file():
                 raise CommandError(
                     f"cannot serve: no static files in {settings.STATIC_ROOT}: run "
