@@ -35,7 +35,7 @@ from typing import Any
 from urllib.request import urlopen
 
 ROOT = Path(__file__).resolve().parent.parent
-SETUP = {"login"}
+SETUP = {"login", "/api/v1/clients/"}
 FLOOR = "static (floor)"
 PASSWORD = "tukiverkko-demo"  # noqa: S105 — the public demo password (README)
 # The demo accounts that work with clients (README), for --host runs against a demo database.
