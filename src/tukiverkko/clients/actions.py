@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from tukiverkko.accounts.actors import Professional
 from tukiverkko.accounts.models import Municipality
 from tukiverkko.audit.events import EventType, record_event
+from tukiverkko.clients import crypto
 from tukiverkko.clients.models import Client, ClientRelationship
 from tukiverkko.clients.models.client import normalise_henkilotunnus
 
@@ -79,7 +80,7 @@ def register_client(
 
     probe = Client()
     probe.set_henkilotunnus(code)
-    existing = Client.objects.filter(henkilotunnus_hash=probe.henkilotunnus_hash).first()
+    existing = Client.objects.filter(henkilotunnus_hash__in=crypto.lookup_hashes(code)).first()
     if existing is None:
         likely = Client.objects.filter(
             birth_date=probe.birth_date,
