@@ -9,6 +9,7 @@ from tukiverkko.audit.api import router as audit_router
 from tukiverkko.catalogue.api import router as catalogue_router
 from tukiverkko.clients.api import router as clients_router
 from tukiverkko.consent.api import router as consent_router
+from tukiverkko.core.apidocs import AccessibleSwagger
 from tukiverkko.rules.api import router as rules_router
 from tukiverkko.screening.api import router as screening_router
 
@@ -17,6 +18,7 @@ api = NinjaAPI(
     version="1.0.0",
     description="Työkyvyn tuen palvelukokonaisuus — catalogue, screening, rules and client path.",
     urls_namespace="api-1",
+    docs=AccessibleSwagger(),
 )
 api.add_router("/", catalogue_router)
 api.add_router("/screening/", screening_router)

@@ -28,20 +28,3 @@ def browser() -> Iterator[Browser]:
             os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
         else:
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
-
-
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup: None) -> None:
-    """The database as migrated, kept for every transactional test with serialized_rollback.
-
-    Django keeps that copy on the connection object; but once Playwright's sync API runs in the
-    thread, Django's connection objects are made anew in another context (asgiref's Local), so
-    the copy was lost and every end-to-end test after the first ran without the migrations' rows
-    (need areas, access routes). On the class it reaches every connection object.
-    """
-    from django.db import connections
-
-    for connection in connections.all():
-        contents = getattr(connection, "_test_serialized_contents", None)
-        if contents is not None:
-            type(connection)._test_serialized_contents = contents  # type: ignore[attr-defined]
