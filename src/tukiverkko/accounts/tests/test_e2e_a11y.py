@@ -22,19 +22,14 @@ def log_in_by_keyboard(page: Page) -> None:
     expect(page.get_by_role("link", name="Kirjaudu ulos")).to_be_visible()
 
 
-def test_login_page(browser: Browser, live_server) -> None:
+def test_login_page(context, live_server) -> None:
     # given a professional with a password
     user = a_professional("nappaimisto", role=Role.SOCIAL_WORKER)
     user.set_password("nappaimisto-salasana-123")
     user.save()
-    context = browser.new_context(locale="fi-FI")
     # then
-    try:
-        assert (
-            check_page(context, f"{live_server.url}/tili/kirjaudu/", walk=log_in_by_keyboard) == []
-        )
-    finally:
-        context.close()
+    url = f"{live_server.url}/tili/kirjaudu/"
+    assert check_page(context, url, walk=log_in_by_keyboard) == []
 
 
 def test_logout_page(browser: Browser, live_server) -> None:

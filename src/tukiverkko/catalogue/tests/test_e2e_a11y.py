@@ -20,7 +20,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 
 
 @pytest.fixture
-def context(browser: Browser, tmp_path: Path) -> Iterator[BrowserContext]:
+def catalogue(browser: Browser, tmp_path: Path) -> Iterator[BrowserContext]:
     load_web_catalogue(tmp_path)
     freshen_verifications()
     context = browser.new_context(locale="fi-FI")
@@ -83,8 +83,8 @@ def open_actor_by_keyboard(page: Page) -> None:
         ("/en/palvelut/", None),
     ],
 )
-def test_public_catalogue_pages(context, live_server, path, walk) -> None:
-    assert check_page(context, live_server.url + path, walk=walk) == []
+def test_public_catalogue_pages(catalogue, live_server, path, walk) -> None:
+    assert check_page(catalogue, live_server.url + path, walk=walk) == []
 
 
 def download_csv_by_keyboard(page: Page) -> None:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from tukiverkko.core.tests.browser import check_page, tab_to
 
@@ -22,9 +22,5 @@ def open_an_operation_by_keyboard(page: Page) -> None:
 @pytest.mark.parametrize(
     ("path", "walk"), [("/", None), ("/api/v1/docs", open_an_operation_by_keyboard)]
 )
-def test_home_and_api_docs(browser: Browser, live_server, path, walk) -> None:
-    context = browser.new_context(locale="fi-FI")
-    try:
-        assert check_page(context, live_server.url + path, walk=walk) == []
-    finally:
-        context.close()
+def test_home_and_api_docs(context, live_server, path, walk) -> None:
+    assert check_page(context, live_server.url + path, walk=walk) == []

@@ -4,7 +4,7 @@ reached by keyboard alone (the htmx result is an aria-live region)."""
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from tukiverkko.core.tests.browser import check_page, tab_to
 
@@ -23,9 +23,5 @@ def score_by_keyboard(page: Page) -> None:
 @pytest.mark.parametrize(
     ("path", "walk"), [("/tyokykymittari/", score_by_keyboard), ("/sv/tyokykymittari/", None)]
 )
-def test_tyokykymittari(browser: Browser, live_server, path, walk) -> None:
-    context = browser.new_context(locale="fi-FI")
-    try:
-        assert check_page(context, live_server.url + path, walk=walk) == []
-    finally:
-        context.close()
+def test_tyokykymittari(context, live_server, path, walk) -> None:
+    assert check_page(context, live_server.url + path, walk=walk) == []
