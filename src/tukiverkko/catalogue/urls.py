@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.search, name="search"),
     path("verkosto/<slug:region>/", views.network_map, name="network"),
     path("pikaopas/<slug:municipality>/", views.quick_guide, name="quick_guide"),
+    path("pikaopas/<slug:municipality>/pdf/", views.quick_guide_pdf, name="quick_guide_pdf"),
     path("toimijat/<slug:slug>/", views.organisation_detail, name="organisation"),
     path("yllapito/tarkistamatta/", views.unverified_list, name="unverified"),
     path("<slug:slug>/", views.service_detail, name="service"),
