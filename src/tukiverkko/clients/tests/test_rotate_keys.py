@@ -8,9 +8,9 @@ from cryptography.fernet import Fernet, InvalidToken
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from tukiverkko.cases.tests.factories import a_client, a_professional
 from tukiverkko.clients import actions
 from tukiverkko.clients.models import Client
-from tukiverkko.cases.tests.factories import a_client, a_professional
 
 OLD, NEW = Fernet.generate_key().decode(), Fernet.generate_key().decode()
 
