@@ -21,6 +21,22 @@ from django.utils.translation import gettext_lazy as _
 from tukiverkko.accounts.models import Municipality, Organisation, Region
 
 LANGS = ("fi", "sv", "en")
+# Languages whose texts are translations of the Finnish one and carry a review status.
+TRANSLATED_LANGS = ("sv", "en")
+# A service not verified within this many days is on the editors' re-verify list.
+VERIFY_EVERY_DAYS = 365
+# The texts of a service a person reads (catalogue files, CSV columns, the loader's writer).
+SERVICE_TEXTS = (
+    "name",
+    "what",
+    "why",
+    "how",
+    "for_whom",
+    "when_to_contact",
+    "how_to_refer",
+    "validity_unverified",
+)
+SERVICE_TYPE_TEXTS = ("name", "description", "eligibility")
 
 
 def localised(obj: object, field: str, lang: str | None = None) -> str:
@@ -28,6 +44,26 @@ def localised(obj: object, field: str, lang: str | None = None) -> str:
     lang = (lang or get_language() or "fi")[:2]
     value = getattr(obj, f"{field}_{lang}", "") if lang in LANGS else ""
     return value or getattr(obj, f"{field}_fi", "")
+
+
+class TranslationStatus(models.TextChoices):
+    """Whether a person has checked a record's Swedish or English texts against the Finnish.
+
+    Empty when the record has no text in that language. The catalogue files say it per record
+    and language (``translations: {sv: unchecked, en: checked}``); see decision 0141.
+    """
+
+    UNCHECKED = "unchecked", _("tarkistamatta")
+    CHECKED = "checked", _("tarkistettu")
+
+
+def unchecked_translations(obj: object) -> list[str]:
+    """The languages (sv, en) whose texts in this record no person has checked yet."""
+    return [
+        lang
+        for lang in TRANSLATED_LANGS
+        if getattr(obj, f"translation_{lang}", "") == TranslationStatus.UNCHECKED
+    ]
 
 
 class NeedAreaSlug(models.TextChoices):
@@ -103,6 +139,18 @@ class ServiceType(models.Model):
     valid_from = models.DateField(null=True, blank=True)
     valid_to = models.DateField(null=True, blank=True)
     source = models.CharField(max_length=500, blank=True)
+    translation_sv = models.CharField(
+        _("ruotsinkielisten tekstien tarkistus"),
+        max_length=10,
+        choices=TranslationStatus.choices,
+        blank=True,
+    )
+    translation_en = models.CharField(
+        _("englanninkielisten tekstien tarkistus"),
+        max_length=10,
+        choices=TranslationStatus.choices,
+        blank=True,
+    )
 
     class Meta:
         ordering = ["name_fi"]
@@ -146,6 +194,24 @@ class Service(models.Model):
     how_to_refer_fi = models.TextField(blank=True)
     how_to_refer_sv = models.TextField(blank=True)
     how_to_refer_en = models.TextField(blank=True)
+    # Why it is not known whether the service still runs (the seeds cannot settle it). Empty
+    # when nothing is in doubt; otherwise the pages say "voimassaolo tarkistamatta" and the
+    # service is on the editors' re-verify list (decision 0140).
+    validity_unverified_fi = models.TextField(_("voimassaolo tarkistamatta"), blank=True)
+    validity_unverified_sv = models.TextField(blank=True)
+    validity_unverified_en = models.TextField(blank=True)
+    translation_sv = models.CharField(
+        _("ruotsinkielisten tekstien tarkistus"),
+        max_length=10,
+        choices=TranslationStatus.choices,
+        blank=True,
+    )
+    translation_en = models.CharField(
+        _("englanninkielisten tekstien tarkistus"),
+        max_length=10,
+        choices=TranslationStatus.choices,
+        blank=True,
+    )
     need_areas = models.ManyToManyField(NeedArea, related_name="services", blank=True)
     access_routes = models.ManyToManyField(AccessRoute, related_name="services", blank=True)
     network_group = models.CharField(max_length=20, choices=NetworkGroup.choices)
@@ -181,9 +247,19 @@ class Service(models.Model):
             self.valid_to is None or day <= self.valid_to
         )
 
-    def needs_verification(self, today: dt.date | None = None) -> bool:
+    def is_stale(self, today: dt.date | None = None) -> bool:
+        """Not verified within VERIFY_EVERY_DAYS (or never)."""
         today = today or timezone.localdate()
-        return self.verified_on is None or (today - self.verified_on).days > 365
+        return self.verified_on is None or (today - self.verified_on).days > VERIFY_EVERY_DAYS
+
+    def needs_verification(self, today: dt.date | None = None) -> bool:
+        """On the editors' re-verify list: stale, or its validity is unverified."""
+        return self.has_unverified_validity or self.is_stale(today)
+
+    @property
+    def has_unverified_validity(self) -> bool:
+        """True when the catalogue cannot say whether the service still runs."""
+        return bool(self.validity_unverified_fi)
 
 
 class SearchToken(models.Model):

@@ -12,6 +12,7 @@ SERVICE_TYPES: dict[str, Any] = {
         {
             "slug": "tyokykykoordinaattori",
             "name": {"fi": "Työkykykoordinaattori", "en": "Work ability coordinator"},
+            "translations": {"en": "checked"},
             "description": {"fi": "Työkyvyn tuen palveluiden asiantuntija."},
             "need_areas": ["rehabilitation", "employment"],
             "source": "[003]",

@@ -20,6 +20,7 @@ def rich_region() -> dict[str, Any]:
     first = org["services"][0]
     first["name"]["sv"] = "Arbetsförmågekoordinator, Testilä"
     first["name"]["en"] = "Work ability coordinator, Testilä"
+    first["translations"] = {"sv": "unchecked", "en": "checked"}
     first["languages"] = ["fi", "sv"]
     first["age_min"] = 18
     first["age_max"] = 64

@@ -15,6 +15,7 @@ SERVICE_TYPES: dict[str, Any] = {
         {
             "slug": "tyokykykoordinaattori",
             "name": {"fi": "Työkykykoordinaattori", "sv": "Arbetsförmågekoordinator"},
+            "translations": {"sv": "checked"},
             "description": {"fi": "Työkyvyn tuen palveluiden asiantuntija."},
             "eligibility": {
                 "fi": "Työtön, jonka työkyvyn haaste vaikeuttaa työllistymistä ja joka tarvitsee "
@@ -87,6 +88,7 @@ REGION: dict[str, Any] = {
                         "fi": "Auttaa tunnistamaan työkyvyn haasteita ja kuntoutustarpeita.",
                         "sv": "Hjälper att känna igen utmaningar i arbetsförmågan.",
                     },
+                    translations={"sv": "unchecked"},
                     why={"fi": "Jotta asiakas saa oikean tuen."},
                     how={"fi": "Tapaamiset ja verkostotyö."},
                     for_whom={"fi": "Työttömille, joilla on työkyvyn haaste."},
