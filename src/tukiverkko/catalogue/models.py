@@ -15,7 +15,7 @@ from typing import Any
 
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from tukiverkko.accounts.models import Municipality, Organisation, Region
@@ -53,8 +53,8 @@ class TranslationStatus(models.TextChoices):
     and language (``translations: {sv: unchecked, en: checked}``); see decision 0141.
     """
 
-    UNCHECKED = "unchecked", _("tarkistamatta")
-    CHECKED = "checked", _("tarkistettu")
+    UNCHECKED = "unchecked", pgettext_lazy("translation", "tarkistamatta")
+    CHECKED = "checked", pgettext_lazy("translation", "tarkistettu")
 
 
 def unchecked_translations(obj: object) -> list[str]:
