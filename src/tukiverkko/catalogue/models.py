@@ -66,6 +66,26 @@ def unchecked_translations(obj: object) -> list[str]:
     ]
 
 
+class TranslationReviewed(models.Model):
+    """A record whose Swedish and English texts carry a review status (decision 0141)."""
+
+    translation_sv = models.CharField(
+        _("ruotsinkielisten tekstien tarkistus"),
+        max_length=10,
+        choices=TranslationStatus.choices,
+        blank=True,
+    )
+    translation_en = models.CharField(
+        _("englanninkielisten tekstien tarkistus"),
+        max_length=10,
+        choices=TranslationStatus.choices,
+        blank=True,
+    )
+
+    class Meta:
+        abstract = True
+
+
 class NeedAreaSlug(models.TextChoices):
     REHABILITATION = "rehabilitation", _("Kuntoutus")
     EMPLOYMENT = "employment", _("Työllistyminen")
@@ -124,7 +144,7 @@ class NetworkGroup(models.TextChoices):
     THIRD_SECTOR = "third_sector", _("Kolmas sektori")
 
 
-class ServiceType(models.Model):
+class ServiceType(TranslationReviewed):
     slug = models.SlugField(max_length=80, unique=True)
     name_fi = models.CharField(max_length=300)
     name_sv = models.CharField(max_length=300, blank=True)
@@ -139,18 +159,6 @@ class ServiceType(models.Model):
     valid_from = models.DateField(null=True, blank=True)
     valid_to = models.DateField(null=True, blank=True)
     source = models.CharField(max_length=500, blank=True)
-    translation_sv = models.CharField(
-        _("ruotsinkielisten tekstien tarkistus"),
-        max_length=10,
-        choices=TranslationStatus.choices,
-        blank=True,
-    )
-    translation_en = models.CharField(
-        _("englanninkielisten tekstien tarkistus"),
-        max_length=10,
-        choices=TranslationStatus.choices,
-        blank=True,
-    )
 
     class Meta:
         ordering = ["name_fi"]
@@ -164,7 +172,7 @@ class ServiceType(models.Model):
         )
 
 
-class Service(models.Model):
+class Service(TranslationReviewed):
     slug = models.SlugField(max_length=120, unique=True)
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="services"
@@ -200,18 +208,6 @@ class Service(models.Model):
     validity_unverified_fi = models.TextField(_("voimassaolo tarkistamatta"), blank=True)
     validity_unverified_sv = models.TextField(blank=True)
     validity_unverified_en = models.TextField(blank=True)
-    translation_sv = models.CharField(
-        _("ruotsinkielisten tekstien tarkistus"),
-        max_length=10,
-        choices=TranslationStatus.choices,
-        blank=True,
-    )
-    translation_en = models.CharField(
-        _("englanninkielisten tekstien tarkistus"),
-        max_length=10,
-        choices=TranslationStatus.choices,
-        blank=True,
-    )
     need_areas = models.ManyToManyField(NeedArea, related_name="services", blank=True)
     access_routes = models.ManyToManyField(AccessRoute, related_name="services", blank=True)
     network_group = models.CharField(max_length=20, choices=NetworkGroup.choices)
