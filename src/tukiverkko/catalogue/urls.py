@@ -19,4 +19,9 @@ from tukiverkko.catalogue import views_editor  # noqa: E402
 urlpatterns += [
     path("yllapito/csv/", views_editor.csv_editor, name="editor-csv"),
     path("yllapito/csv/lataa/", views_editor.csv_download, name="editor-csv-download"),
+    path(
+        "yllapito/kaannokset/",
+        views_editor.unchecked_translations,
+        name="editor-translations",
+    ),
 ]

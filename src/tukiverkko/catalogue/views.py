@@ -188,6 +188,8 @@ def unverified_list(request: HttpRequest) -> HttpResponse:
         {
             "services": services,
             "today": today,
+            "doubtful": sum(s.has_unverified_validity for s in services),
+            "stale": sum(s.is_stale(today) for s in services),
             "valid_today": set(
                 valid_on(
                     Service.objects.filter(pk__in=[s.pk for s in services]), today

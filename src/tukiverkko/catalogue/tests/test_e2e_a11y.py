@@ -76,6 +76,7 @@ def open_actor_by_keyboard(page: Page) -> None:
         ("/palvelut/?q=ty%C3%B6kyvyn&age=abc", None),  # with an error message
         ("/palvelut/testila-tyokykykoordinaattori/", None),
         ("/palvelut/kuntakokeilu-testila/", None),  # an ended service with its successor
+        ("/sv/palvelut/verkostotiimi-koekyla/", None),  # "voimassaolo tarkistamatta", sv texts
         ("/palvelut/toimijat/testimaan-hyvinvointialue/", None),
         ("/palvelut/verkosto/testimaa/", choose_municipality_by_keyboard),
         ("/palvelut/pikaopas/testila/", download_guide_by_keyboard),
@@ -98,6 +99,7 @@ def download_csv_by_keyboard(page: Page) -> None:
     ("path", "walk"),
     [
         ("/palvelut/yllapito/tarkistamatta/", None),
+        ("/palvelut/yllapito/kaannokset/?kieli=sv", None),
         ("/palvelut/yllapito/csv/", download_csv_by_keyboard),
     ],
 )
