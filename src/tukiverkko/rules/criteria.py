@@ -96,9 +96,6 @@ class ServiceRule:
             tree = If(InScope(practice.scope), conjunction(practice.criteria), tree)
         return tree
 
-    def all_criteria(self) -> tuple[Criterion, ...]:
-        return self.criteria + tuple(c for p in self.practices for c in p.criteria)
-
     def all_requirements(self) -> tuple[Requirement, ...]:
         return self.requires + tuple(r for p in self.practices for r in p.requires)
 

@@ -135,9 +135,7 @@ class Parameters:
         return municipality.strip().lower() in self.scope(scope).municipalities
 
 
-def _scopes(data: Any, directory: Path) -> dict[str, Scope]:
-    if not isinstance(data, dict):
-        raise ParameterError("scopes.yaml: expected a mapping of scope ids")
+def _scopes(data: dict[str, Any], directory: Path) -> dict[str, Scope]:
     out = {}
     for key, item in data.items():
         where = f"scopes.yaml {key}"

@@ -154,3 +154,38 @@ def test_every_ui_string_is_translated():
 def test_english_page_is_translated(client):
     html = client.post("/en/tyokykymittari/tarkistin/", {"age": "20"}).content.decode()
     assert "Work ability meter" in html and "Ask next" in html and "Age" in html
+
+
+def test_the_organiser_comes_with_the_regions_kela_contacts(client, heinola_offering):
+    # given Kela's rehabilitation in Heinola's catalogue
+    kela = heinola_offering("kela-kuntoutus-ph", "kela-kuntoutus", "Kelan kuntoutus, Päijät-Häme")
+    ContactChannel.objects.create(service=kela, kind="phone", value="020 692 235")
+    # when an earnings record too short for pension rehabilitation is checked
+    html = client.post(
+        URL,
+        {
+            "reference_date": "2025-06-01",
+            "municipality": "Heinola",
+            "rehabilitation_cause": "illness_or_injury",
+            "work_disability_threat": "true",
+            "age": "50",
+            "years_in_profession": "2",
+            "earnings_last_5_years_eur": "10000",
+        },
+    ).content.decode()
+    # then the organiser is Kela, with its local service and contact
+    assert "Järjestäjä: <strong>Kela</strong>" in html
+    assert "Kelan kuntoutus, Päijät-Häme" in html and "020 692 235" in html
+
+
+def test_without_a_threat_the_organiser_says_establish_it_first(client):
+    html = client.post(
+        URL,
+        {
+            "reference_date": "2025-06-01",
+            "age": "45",
+            "work_disability_threat": "false",
+            "rehabilitation_cause": "illness_or_injury",
+        },
+    ).content.decode()
+    assert "selvitä ensin työkyvyttömyyden uhka (lääkäri, B-lausunto)" in html

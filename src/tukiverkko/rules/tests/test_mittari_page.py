@@ -42,6 +42,11 @@ def test_get_shows_the_first_question_only(client):
     assert 'href="/tyokykymittari/tarkistin/"' in html
 
 
+def test_without_the_score_the_page_waits_for_it(client):
+    html = client.post(URL, {"municipality": ""}).content.decode()
+    assert "Vastaa ensin kysymykseen asteikolla 0–10." in html and "id_needs_0" not in html
+
+
 def test_a_high_score_needs_no_investigation(client):
     html = client.post(URL, {"score": "9"}).content.decode()
     assert "Ei tarvetta selvittelyille." in html
