@@ -147,6 +147,13 @@ LIMITATION = any_of(
 
 LIFE_MANAGEMENT = NonEmpty(F("life_management_barriers"))
 
+# A student: the employment status answers it when known, else the student field.
+IS_STUDENT = If(
+    Known(F("employment_status")),
+    any_of(F("employment_status").eq("student"), Default(F("is_student"), False)),
+    F("is_student"),
+)
+
 
 def client_of(*units: str) -> Expr:
     return any_of(*(Contains(F("client_of"), unit) for unit in units))

@@ -14,6 +14,7 @@ from tukiverkko.rules.criteria import (
     C_NO_SHC,
     C_UNEMPLOYED,
     CONSENT,
+    IS_STUDENT,
     LIMITATION,
     NEED_FOUND,
     NO_OCCUPATIONAL_HC,
@@ -104,7 +105,7 @@ HEALTH_RULES: tuple[ServiceRule, ...] = (
                         "[000] Työkykymittari; [000] Koulutuskeskus Salpaus",
                         any_of(
                             all_of(UNEMPLOYED, LIMITATION, NO_OCCUPATIONAL_HC),
-                            F("study_difficulties"),
+                            all_of(IS_STUDENT, F("study_difficulties")),
                         ),
                     ),
                 ),

@@ -486,6 +486,12 @@ EXAMPLES = [
         "eligible",
     ),
     row(
+        "Heinola: työssä käyvä ei ole opiskelijana koordinaattorin asiakas, opintoja ei kysytä [000]",
+        "tyokykykoordinaattori",
+        {"municipality": "Heinola", "employment_status": "employed"},
+        "not_eligible",
+    ),
+    row(
         "Heinola: opiskelija ilman opintovaikeuksia ei ole koordinaattorin asiakas [000]",
         "tyokykykoordinaattori",
         {

@@ -62,7 +62,7 @@ TABLE: dict[tuple[str, str, str], tuple[dict | None, dict | None]] = {
         ]
     },
     ("tyokykykoordinaattori", "heinola", "heinola_target"): (
-        {"study_difficulties": True},
+        {"is_student": True, "study_difficulties": True},
         {"study_difficulties": False, "employment_status": "employed"},
     ),
     ("tyokykykoordinaattori", "paijat-hame", "unemployed"): (
