@@ -120,3 +120,34 @@ def unchecked_services(lang: str = "") -> QuerySet[Service]:
         .select_related("organisation", "region")
         .order_by("region__slug", "name_fi")
     )
+
+
+def valid_offerings(
+    service_types: list[str], municipality: str | None, day: dt.date
+) -> dict[str, list[Service]]:
+    """The valid offerings of these service types in the municipality (Finnish name), by type.
+
+    Every contact channel comes along in its order, the professionals-only ones too: the pages
+    that use this are tools for professionals and mark those channels, as the service page does.
+    """
+    if not municipality or not service_types:
+        return {}
+    found = (
+        valid_on(
+            Service.objects.filter(
+                service_type__slug__in=service_types,
+                municipalities__name_fi__iexact=municipality.strip(),
+            ),
+            day,
+        )
+        .select_related("organisation", "service_type")
+        .prefetch_related(
+            Prefetch("contacts", queryset=ContactChannel.objects.order_by("position"))
+        )
+        .order_by("name_fi")
+        .distinct()
+    )
+    by_type: dict[str, list[Service]] = {}
+    for service in found:
+        by_type.setdefault(service.service_type.slug, []).append(service)
+    return by_type
