@@ -12,8 +12,8 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tukiverkko.accounts.models import Role
+from tukiverkko.cases.tests.factories import a_professional
 from tukiverkko.catalogue.tests.webdata import freshen_verifications, load_web_catalogue
-from tukiverkko.clients.tests.factories import a_professional
 from tukiverkko.core.tests.browser import check_page, choose, logged_in, tab_to
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

@@ -10,8 +10,8 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tukiverkko.accounts.models import Role
-from tukiverkko.clients.models import Phase
-from tukiverkko.clients.tests.factories import a_case_in_phase, a_professional
+from tukiverkko.cases.models import Phase
+from tukiverkko.cases.tests.factories import a_case_in_phase, a_professional
 from tukiverkko.core.tests.browser import check_page, logged_in, tab_to
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
