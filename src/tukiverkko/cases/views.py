@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from tukiverkko.access import selectors as access
 from tukiverkko.accounts.decorators import client_data, professional_of
-from tukiverkko.cases import actions
+from tukiverkko.cases import actions, panels
 from tukiverkko.cases.forms import (
     CaseForm,
     CaseloadForm,
@@ -79,6 +79,7 @@ def _case_page(
             "checklist_form": forms.get("checklist")
             or ChecklistForm(initial=initial, case=case, user=user),
             "network_form": forms.get("network") or NetworkForm(),
+            "panels": panels.rendered(user, case, purpose),
         }
     return render(request, "cases/client_detail.html", ctx, status=status)
 
