@@ -38,7 +38,8 @@ def test_session_form_post_and_audited_read_work_across_two_servers(demo_db, wor
     report = verify_audit(demo_db, workdir)
     seqs = demo_db.scalar(
         "SELECT COUNT(*) FROM (SELECT seq FROM audit_accesslogentry "
-        "UNION ALL SELECT seq FROM audit_disclosurelogentry) s"
+        "UNION ALL SELECT seq FROM audit_disclosurelogentry "
+        "UNION ALL SELECT seq FROM audit_eventlogentry) s"
     )
     assert re.search(rf"^OK \({seqs} entries\)$", report, re.M)
     assert head_of(report).split(":")[0] == str(seqs)

@@ -46,7 +46,7 @@ def test_before_rotation_old_values_decrypt_and_the_person_is_found(settings):
     pk, code = next(iter(codes.items()))
     # when one is read and the same person is created again
     read = Client.objects.get(pk=pk).henkilotunnus
-    again = actions.create_client(by=worker, henkilotunnus=code, first_name="X", last_name="Y")
+    again = actions.register_client(by=worker, henkilotunnus=code, first_name="X", last_name="Y")
     # then the old value decrypts and the existing client is found, not duplicated
     assert read == code
     assert again.created is False and again.client.pk == pk
@@ -73,7 +73,7 @@ def test_rotation_in_batches_stops_and_resumes_then_the_old_key_can_go(settings)
         assert client.henkilotunnus == code
         assert Client.objects.filter(henkilotunnus_hash=client.henkilotunnus_hash).count() == 1
         assert (
-            actions.create_client(
+            actions.register_client(
                 by=_worker, henkilotunnus=code, first_name="X", last_name="Y"
             ).created
             is False
