@@ -120,6 +120,11 @@ FIELD_ENCRYPTION_KEY_FALLBACKS = [
 ]
 # Optional key that turns the audit hash chain into an HMAC chain (docs/audit.md).
 AUDIT_HMAC_KEY = _secret("TUKIVERKKO_AUDIT_HMAC_KEY")
+# Retired audit keys: never used to write, only to verify the epochs written under them
+# (comma-separated; docs/audit.md "Changing the key", decision 0177).
+AUDIT_HMAC_KEYS_PREVIOUS = [
+    key.strip() for key in _secret("TUKIVERKKO_AUDIT_HMAC_KEY_PREVIOUS").split(",") if key.strip()
+]
 DEBUG = _bool("DJANGO_DEBUG", default=ENV == "demo")
 if DEBUG and PRODUCTION:
     raise ImproperlyConfigured("DJANGO_DEBUG cannot be on in production")
