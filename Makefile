@@ -4,35 +4,70 @@ PY := $(VENV)/bin/python
 TV := $(VENV)/bin/tukiverkko
 PYTHON ?= python3
 
-.PHONY: run test install install-dev system-deps lint types migrations-check pytest demo-data clean contract-types
+UV_COMPILE = $(VENV)/bin/uv pip compile pyproject.toml --generate-hashes --python-version 3.11 --quiet
 
-$(VENV)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[demo]'
+.PHONY: run dev test install install-dev lock lock-upgrade system-deps lint types migrations-check pytest demo-data clean contract-types
+
+# Installs are pinned: every package at the version and hash in the lock files (uv wrote them;
+# pip installs them). The project itself goes in editable, without resolving anything more.
+define install_locked
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --require-hashes --no-deps -r $(1)
+	$(PY) -m pip install -q --no-deps -e .
+	@$(PY) -m pip check >/dev/null || { $(PY) -m pip check; \
+	  echo "$(1) does not hold what pyproject.toml asks for: run make lock" >&2; exit 1; }
+endef
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	$(call install_locked,requirements.lock)
 	touch $@
 
-$(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
-	$(PY) -m pip install -q -e '.[dev]'
-	touch $@
+# The dev lock holds the runtime lock's pins too (make lock compiles one against the other).
+$(VENV)/.installed-dev: requirements-dev.lock requirements.lock pyproject.toml
+	$(call install_locked,requirements-dev.lock)
+	touch $(VENV)/.installed $@
 
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
+
+# After changing dependencies in pyproject.toml: make lock (keeps every other pin);
+# make lock-upgrade moves every package to its newest allowed version.
+lock:
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	test -x $(VENV)/bin/uv || $(PY) -m pip install -q uv
+	$(UV_COMPILE) $(LOCK_FLAGS) --extra dev --extra demo -o requirements-dev.lock
+	$(UV_COMPILE) $(LOCK_FLAGS) --extra demo -c requirements-dev.lock -o requirements.lock
+
+lock-upgrade:
+	$(MAKE) lock LOCK_FLAGS=--upgrade
 
 # Voikko (Finnish morphology for search) and, for the tests, Debian's Chromium.
 system-deps:
 	@bash scripts/system-deps.sh
 
-demo-data: install system-deps
+# A .env for the demo when there is none, so that every command works in this checkout.
+.env:
+	@printf '%s\n' "# Written by make run for the demo; see .env.example for every setting." \
+	  "TUKIVERKKO_ENV=demo" \
+	  "DJANGO_SECRET_KEY=demo-$$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')" > $@
+	@echo "Wrote a demo .env (TUKIVERKKO_ENV=demo)."
+
+demo-data: install system-deps .env
 	mkdir -p var
 	TUKIVERKKO_ENV=demo $(TV) migrate --noinput -v0
 	TUKIVERKKO_ENV=demo $(TV) load-catalogue
 	TUKIVERKKO_ENV=demo $(TV) load-demo
 	TUKIVERKKO_ENV=demo $(TV) load-demo-clients
 
+# gunicorn and the task worker, as in production (tukiverkko serve).
 run: demo-data
 	@echo "Tukiverkko: http://127.0.0.1:8000  (demo accounts: see README.md)"
-	TUKIVERKKO_ENV=demo $(TV) runserver 127.0.0.1:8000
+	TUKIVERKKO_ENV=demo $(TV) serve --bind 127.0.0.1:8000
+
+# Django's auto-reloading development server, and the task worker reloading too.
+dev: demo-data
+	@echo "Tukiverkko (development server): http://127.0.0.1:8000"
+	TUKIVERKKO_ENV=demo $(TV) serve --dev --bind 127.0.0.1:8000
 
 lint: install-dev
 	$(VENV)/bin/ruff check src tests benchmarks scripts

@@ -19,8 +19,6 @@ from openfisca_core.simulations import SimulationBuilder
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 from openfisca_core.variables import Variable
 
-from tukiverkko.screening.was import NEEDS_ASSESSMENT_MAX
-
 Person = build_entity(key="person", plural="persons", label="Henkilö", is_person=True)
 
 
@@ -60,10 +58,12 @@ unemployment_benefit = _input(
     possible_values=UnemploymentBenefit,
     default_value=UnemploymentBenefit.none,
 )
-work_ability_score = _input("work_ability_score", int)
-trigger_count = _input("trigger_count", int)
+need_count = _input("need_count", int)  # Työkykymittari step 2: needs found
+known_work_limitations = _input("known_work_limitations", bool)
+barrier_count = _input("barrier_count", int)  # life-management barriers
 receives_social_assistance = _input("receives_social_assistance", bool)
 needs_multiprofessional_support = _input("needs_multiprofessional_support", bool)
+capacity_prevents_employment_services = _input("capacity_prevents_employment_services", bool)
 
 
 class unemployed(Variable):
@@ -76,15 +76,15 @@ class unemployed(Variable):
         return (status == EmploymentStatus.unemployed) + (status == EmploymentStatus.laid_off)
 
 
-class needs_assessment(Variable):
+class limitation(Variable):
+    """A need found or known work restrictions (with both known, the score does not matter)."""
+
     value_type = bool
     entity = Person
     definition_period = MONTH
 
     def formula(person: Any, period: Any) -> Any:  # type: ignore[misc]
-        return (person("work_ability_score", period) <= NEEDS_ASSESSMENT_MAX) + (
-            person("trigger_count", period) > 0
-        )
+        return (person("need_count", period) > 0) + person("known_work_limitations", period)
 
 
 class tym_eligible(Variable):
@@ -98,7 +98,7 @@ class tym_eligible(Variable):
         return (
             person("unemployed", period)
             * on_benefit
-            * person("needs_assessment", period)
+            * (person("limitation", period) + (person("barrier_count", period) > 0))
             * person("needs_multiprofessional_support", period)
         )
 
@@ -113,7 +113,7 @@ class ktt_eligible(Variable):
         return (
             person("unemployed", period)
             * (lms + person("receives_social_assistance", period))
-            * person("needs_assessment", period)
+            * person("capacity_prevents_employment_services", period)
         )
 
 
@@ -122,12 +122,14 @@ def system() -> TaxBenefitSystem:
     for variable in (
         employment_status,
         unemployment_benefit,
-        work_ability_score,
-        trigger_count,
+        need_count,
+        known_work_limitations,
+        barrier_count,
         receives_social_assistance,
         needs_multiprofessional_support,
+        capacity_prevents_employment_services,
         unemployed,
-        needs_assessment,
+        limitation,
         tym_eligible,
         ktt_eligible,
     ):
@@ -137,7 +139,7 @@ def system() -> TaxBenefitSystem:
 
 def eligibility(tbs: TaxBenefitSystem, columns: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     """TYM and KTT eligibility for fully known inputs (numpy arrays, enums as strings)."""
-    count = len(columns["work_ability_score"])
+    count = len(columns["need_count"])
     sim = SimulationBuilder().build_default_simulation(tbs, count)
     period = "2025-06"
     sim.set_input(
@@ -147,10 +149,12 @@ def eligibility(tbs: TaxBenefitSystem, columns: dict[str, np.ndarray]) -> dict[s
         "unemployment_benefit", period, UnemploymentBenefit.encode(columns["unemployment_benefit"])
     )
     for name in (
-        "work_ability_score",
-        "trigger_count",
+        "need_count",
+        "known_work_limitations",
+        "barrier_count",
         "receives_social_assistance",
         "needs_multiprofessional_support",
+        "capacity_prevents_employment_services",
     ):
         sim.set_input(name, period, columns[name])
     return {

@@ -44,10 +44,12 @@ REPEAT = 5  # timings on a shared 2-core machine are noisy: report the best of s
 OPENFISCA_INPUTS = [
     "employment_status",
     "unemployment_benefit",
-    "work_ability_score",
-    "triggers",
+    "work_ability_needs",
+    "known_work_limitations",
+    "life_management_barriers",
     "receives_social_assistance",
     "needs_multiprofessional_support",
+    "capacity_prevents_employment_services",
 ]
 
 
@@ -104,11 +106,13 @@ def write_input(frame: pl.DataFrame, path: Path) -> None:
     if path.suffix == ".parquet":
         frame.write_parquet(path)
     else:
+        lists = [n for n, t in frame.schema.items() if isinstance(t, pl.List)]
         frame.with_columns(
-            pl.when(pl.col("triggers").list.len() == 0)
+            pl.when(pl.col(n).list.len() == 0)
             .then(pl.lit("none"))
-            .otherwise(pl.col("triggers").list.join(";"))
-            .alias("triggers")
+            .otherwise(pl.col(n).list.join(";"))
+            .alias(n)
+            for n in lists
         ).write_csv(path)
 
 
@@ -148,10 +152,14 @@ def compare_with_openfisca(frame: pl.DataFrame) -> None:
     arrays = {
         "employment_status": known["employment_status"].to_numpy().astype(str),
         "unemployment_benefit": known["unemployment_benefit"].to_numpy().astype(str),
-        "work_ability_score": known["work_ability_score"].to_numpy(),
-        "trigger_count": known["triggers"].list.len().to_numpy(),
+        "need_count": known["work_ability_needs"].list.len().to_numpy(),
+        "known_work_limitations": known["known_work_limitations"].to_numpy(),
+        "barrier_count": known["life_management_barriers"].list.len().to_numpy(),
         "receives_social_assistance": known["receives_social_assistance"].to_numpy(),
         "needs_multiprofessional_support": known["needs_multiprofessional_support"].to_numpy(),
+        "capacity_prevents_employment_services": known[
+            "capacity_prevents_employment_services"
+        ].to_numpy(),
     }
     of_times = []
     for _ in range(REPEAT):

@@ -25,7 +25,7 @@ ENV_VARS = sorted(
         match
         for path in SOURCES
         for match in re.findall(
-            r"""(?:environ\.get|environ\[|_bool|_required|getenv)\(\s*["']([A-Z][A-Z0-9_]+)["']""",
+            r"""(?:environ\.get|environ\[|_bool|_int|_secret|_required|getenv)\(\s*["']([A-Z][A-Z0-9_]+)["']""",
             path.read_text(encoding="utf-8"),
         )
     }

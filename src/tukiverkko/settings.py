@@ -6,11 +6,17 @@ TUKIVERKKO_ENV selects the mode:
   production error pages (DEBUG off unless DJANGO_DEBUG says otherwise), no second factor on the
   admin site.
 - ``test``: what the test suite uses (chosen automatically under pytest).
-Bad values fail loudly at start-up rather than running with a surprise.
+Bad values fail loudly at start-up rather than running with a surprise: every problem is an
+ImproperlyConfigured whose message names the variable, which ``tukiverkko`` prints as one line.
+
+Variables come from the environment and, outside the test suite, from a ``.env`` file in the
+current directory (or the file TUKIVERKKO_ENV_FILE names); the environment wins. Each secret
+can instead be read from a file named by ``<NAME>_FILE`` (container secrets).
 """
 
 from __future__ import annotations
 
+import base64
 import os
 from pathlib import Path
 
@@ -18,16 +24,27 @@ import dj_database_url
 from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from dotenv import load_dotenv
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PACKAGE_DIR = Path(__file__).resolve().parent
+
+if "PYTEST_VERSION" not in os.environ:  # the suite sets its own environment, never a .env
+    _env_file = os.environ.get("TUKIVERKKO_ENV_FILE")
+    if _env_file and not Path(_env_file).is_file():
+        raise ImproperlyConfigured(
+            f"TUKIVERKKO_ENV_FILE names {_env_file}, which is not a file: correct or unset it"
+        )
+    load_dotenv(_env_file or Path.cwd() / ".env", override=False)
 
 _MODES = {"production", "demo", "test"}
 ENV = os.environ.get("TUKIVERKKO_ENV") or (
     "test" if "PYTEST_VERSION" in os.environ else "production"
 )
 if ENV not in _MODES:
-    raise ImproperlyConfigured(f"TUKIVERKKO_ENV must be one of {sorted(_MODES)}, not {ENV!r}")
+    raise ImproperlyConfigured(
+        f"TUKIVERKKO_ENV must be one of {', '.join(sorted(_MODES))}, not {ENV!r}"
+    )
 PRODUCTION = ENV == "production"
 
 
@@ -42,29 +59,82 @@ def _bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name} must be a boolean (1/0, true/false), not {raw!r}")
 
 
-def _required(name: str, demo_default: str) -> str:
+def _int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "")
+    try:
+        return int(raw) if raw else default
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}") from None
+
+
+def _secret(name: str) -> str:
+    """``name`` from the environment, or the content of the file ``name_FILE`` names."""
     value = os.environ.get(name, "")
+    path = os.environ.get(f"{name}_FILE", "")
+    if value and path:
+        raise ImproperlyConfigured(f"set {name} or {name}_FILE, not both")
+    if not path:
+        return value
+    try:
+        return Path(path).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise ImproperlyConfigured(f"{name}_FILE: cannot read {path}: {reason}") from None
+
+
+def _required(name: str, demo_default: str) -> str:
+    value = _secret(name)
     if value:
         return value
     if PRODUCTION:
-        raise ImproperlyConfigured(f"{name} must be set in production (see .env.example)")
+        raise ImproperlyConfigured(
+            f"{name} is not set: production needs it in the environment, in .env or in a "
+            f"file named by {name}_FILE (see .env.example); for a demo set TUKIVERKKO_ENV=demo"
+        )
     return demo_default
 
 
 SECRET_KEY = _required("DJANGO_SECRET_KEY", "demo-only-insecure-key-" + "x" * 40)
+
+
+def _fernet_key(name: str, key: str) -> str:
+    try:
+        if len(base64.urlsafe_b64decode(key.encode("ascii"))) == 32:
+            return key
+    except (ValueError, UnicodeEncodeError):
+        pass
+    raise ImproperlyConfigured(
+        f"{name} is not a Fernet key (32 url-safe base64-encoded bytes); make one with: "
+        'python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"'
+    )
+
+
 # Fernet key for encrypting henkilötunnus at rest; the demo key is public and fine only for demo.
-FIELD_ENCRYPTION_KEY = _required(
-    "TUKIVERKKO_FIELD_KEY", "ZGVtby1vbmx5LWtleS0tbm90LWZvci1wcm9kLXVzZSE="
+FIELD_ENCRYPTION_KEY = _fernet_key(
+    "TUKIVERKKO_FIELD_KEY",
+    _required("TUKIVERKKO_FIELD_KEY", "ZGVtby1vbmx5LWtleS0tbm90LWZvci1wcm9kLXVzZSE="),
 )
+# Keys being rotated out: still decrypt, never encrypt; `tukiverkko rotate-keys` moves every
+# value to FIELD_ENCRYPTION_KEY, after which they can go (docs/deploy.md, decision 0175).
+FIELD_ENCRYPTION_KEY_FALLBACKS = [
+    _fernet_key("TUKIVERKKO_FIELD_KEY_PREVIOUS", key.strip())
+    for key in _secret("TUKIVERKKO_FIELD_KEY_PREVIOUS").split(",")
+    if key.strip()
+]
 # The key that makes the audit hash chain an HMAC chain (docs/audit.md): required in production,
 # so that whoever can write to the database cannot recompute the chain (review L7, decision
 # 0212); optional in the demo and the tests.
-AUDIT_HMAC_KEY = os.environ.get("TUKIVERKKO_AUDIT_HMAC_KEY", "")
+AUDIT_HMAC_KEY = _secret("TUKIVERKKO_AUDIT_HMAC_KEY")
 if PRODUCTION and len(AUDIT_HMAC_KEY) < 32:
     raise ImproperlyConfigured(
         "TUKIVERKKO_AUDIT_HMAC_KEY must be set in production, at least 32 characters "
         "(see .env.example)"
     )
+# Retired audit keys: never used to write, only to verify the epochs written under them
+# (comma-separated; docs/audit.md "Changing the key", decision 0177).
+AUDIT_HMAC_KEYS_PREVIOUS = [
+    key.strip() for key in _secret("TUKIVERKKO_AUDIT_HMAC_KEY_PREVIOUS").split(",") if key.strip()
+]
 # The client's IP address on each audit entry, only where the deployment turns it on.
 AUDIT_LOG_IP = _bool("TUKIVERKKO_AUDIT_IP", default=False)
 # DEBUG is off in every mode unless asked for: the demo shows the production error pages, in
@@ -109,9 +179,13 @@ INSTALLED_APPS = [
     "tukiverkko.access",
     "tukiverkko.api",
     "tukiverkko.demo",
+    "tukiverkko.operations",
 ]
 
 MIDDLEWARE = [
+    # First: load balancers probe /healthz and /readyz by IP over plain HTTP.
+    "tukiverkko.operations.middleware.HealthMiddleware",
+    "tukiverkko.operations.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -154,14 +228,20 @@ TEMPLATES = [
 
 VAR_DIR = BASE_DIR / "var"  # SQLite files of the demo and the tests (ignored by git)
 _default_db = f"sqlite:///{VAR_DIR / 'tukiverkko.sqlite3'}"
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or _default_db,
-        # Persistent connections: one per worker thread, re-checked before reuse.
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "600")),
-        conn_health_checks=True,
-    )
-}
+try:
+    DATABASES = {
+        "default": dj_database_url.parse(
+            _secret("DATABASE_URL") or _default_db,
+            # Persistent connections: one per worker thread, re-checked before reuse.
+            conn_max_age=_int("DJANGO_CONN_MAX_AGE", 600),
+            conn_health_checks=True,
+        )
+    }
+except ValueError as exc:  # dj-database-url: unknown scheme or a malformed address
+    raise ImproperlyConfigured(
+        "DATABASE_URL is not a database address (postgres://user:password@host:5432/name or "
+        f"sqlite:////absolute/path.sqlite3): {exc}"
+    ) from None
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(exist_ok=True)
     # One writer at a time, waiting rather than failing: IMMEDIATE takes the write lock when a
@@ -223,7 +303,11 @@ FORMAT_MODULE_PATH = ["tukiverkko.formats"]
 
 STATIC_URL = "/static/"
 # collectstatic target in production; elsewhere static files come straight from the apps.
-STATIC_ROOT = BASE_DIR / "var" / "static" if PRODUCTION else None
+STATIC_ROOT = (
+    Path(os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "var" / "static")
+    if PRODUCTION
+    else None
+)
 WHITENOISE_USE_FINDERS = not PRODUCTION
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -241,12 +325,22 @@ DATA_DIR = Path(os.environ.get("TUKIVERKKO_DATA_DIR", BASE_DIR / "data"))
 TASKS = {
     "default": {
         "BACKEND": (
+            # The suite runs tasks at once; the demo and production queue them in the database
+            # for `tukiverkko worker`, which `tukiverkko serve` starts beside the web server.
             "django_tasks.backends.immediate.ImmediateBackend"
-            if ENV != "production"
+            if ENV == "test"
             else "django_tasks_db.DatabaseBackend"
         )
     }
 }
+
+# Outgoing e-mail (none is sent yet). Django's defaults: SMTP on localhost:25. The file
+# backend (django.core.mail.backends.filebased.EmailBackend) writes each message into
+# DJANGO_EMAIL_FILE_PATH instead — what tests/test_logs.py reads.
+EMAIL_BACKEND = (
+    os.environ.get("DJANGO_EMAIL_BACKEND") or "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_FILE_PATH = os.environ.get("DJANGO_EMAIL_FILE_PATH") or str(VAR_DIR / "mail")
 
 # Security headers; production also forces HTTPS and secure cookies.
 # A strict Content-Security-Policy (django-csp, review M4): scripts, styles, images and fonts
@@ -308,11 +402,31 @@ if PRODUCTION:
     CSRF_COOKIE_SECURE = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-# No personal data in logs: only our own loggers, at INFO, with no request bodies.
+# No personal data in logs: one JSON object per line, with the request id
+# (tukiverkko.operations.logs). Request lines carry the path without its query string, and
+# client pages have only integer ids in their paths; Django's e-mails to ADMINS are off (they
+# would carry request data). tests/test_logs.py scans the demo story's every line.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "tukiverkko.operations.logs.RequestIdFilter"}},
+    "formatters": {"json": {"()": "tukiverkko.operations.logs.json_formatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
-    "loggers": {"tukiverkko": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+    "loggers": {
+        name: {"handlers": ["console"], "level": level, "propagate": False}
+        for name, level in [
+            ("tukiverkko", "INFO"),
+            ("django", "INFO"),
+            ("django.server", "WARNING"),  # runserver's lines carry query strings
+            ("django_tasks", "INFO"),
+            ("django_tasks_db", "INFO"),
+        ]
+    },
 }

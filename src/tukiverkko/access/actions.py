@@ -17,7 +17,7 @@ from tukiverkko.access.models import JustifiedAccess
 from tukiverkko.accounts.actors import Professional
 from tukiverkko.accounts.roles import opens_justified_access, reads_audit_log, register_of
 from tukiverkko.audit.events import EventType, record_event
-from tukiverkko.clients.crypto import lookup_hash
+from tukiverkko.clients.crypto import lookup_hashes
 from tukiverkko.clients.models import Client
 from tukiverkko.clients.models.client import normalise_henkilotunnus
 from tukiverkko.core import limits
@@ -56,7 +56,7 @@ def open_justified_access(
         errors["__all__"] = [_("Perusteltu pääsy ei kuulu roolisi tehtäviin.")]
     if errors:
         raise ValidationError(errors)
-    client = Client.objects.filter(henkilotunnus_hash=lookup_hash(code)).first()
+    client = Client.objects.filter(henkilotunnus_hash__in=lookup_hashes(code)).first()
     if client is None:
         raise NoSuchClient()
     now = timezone.now()

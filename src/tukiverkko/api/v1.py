@@ -17,6 +17,7 @@ from tukiverkko.cases.api import router as clients_router
 from tukiverkko.catalogue.api import PARAMETER_LABELS as CATALOGUE_LABELS
 from tukiverkko.catalogue.api import router as catalogue_router
 from tukiverkko.consent.api import router as consent_router
+from tukiverkko.core.apidocs import AccessibleSwagger
 from tukiverkko.rules.api import router as rules_router
 from tukiverkko.screening.api import router as screening_router
 
@@ -37,6 +38,7 @@ api = TukiverkkoAPI(
     version="1.0.0",
     description="Työkyvyn tuen palvelukokonaisuus — catalogue, screening, rules and client path.",
     urls_namespace="api-1",
+    docs=AccessibleSwagger(),
 )
 errors.install(api, labels=CATALOGUE_LABELS)
 api.add_router("/", catalogue_router)

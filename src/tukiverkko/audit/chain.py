@@ -132,6 +132,14 @@ def configured_key() -> tuple[str, bytes | None]:
     return key_id_for(key), key
 
 
+def verification_keys() -> dict[str, bytes]:
+    """Every key an entry may have been written with: the current one and the retired ones
+    (``AUDIT_HMAC_KEYS_PREVIOUS``), by key id. Only the current one ever writes."""
+    raw = [getattr(settings, "AUDIT_HMAC_KEY", "") or ""]
+    raw += list(getattr(settings, "AUDIT_HMAC_KEYS_PREVIOUS", []) or [])
+    return {key_id_for(k.encode()): k.encode() for k in raw if k}
+
+
 def digest(data: bytes, key: bytes | None) -> str:
     if key is None:
         return hashlib.sha256(data).hexdigest()

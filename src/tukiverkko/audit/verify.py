@@ -27,6 +27,7 @@ from tukiverkko.audit.chain import (
     canonical,
     configured_key,
     digest,
+    verification_keys,
 )
 from tukiverkko.audit.models import ChainHead
 
@@ -57,11 +58,21 @@ class Finding:
 
 
 @dataclass
+class Epoch:
+    """A run of consecutive entries written under one key ("" = plain SHA-256, no key)."""
+
+    key_id: str
+    first_seq: int
+    last_seq: int
+
+
+@dataclass
 class Report:
     entries: int = 0
     head_seq: int = 0
     head_hash: str = GENESIS
     unkeyed: int = 0
+    epochs: list[Epoch] = field(default_factory=list)
     finding: Finding | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -132,12 +143,17 @@ def _hash_ok(row: Row, seq: int, keys: dict[str, bytes]) -> bool:
         if key_id not in keys:
             raise KeyMissing(
                 f"{row.ref} was written with HMAC key {key_id}, which is not configured "
-                "(set TUKIVERKKO_AUDIT_HMAC_KEY to that key)"
+                "(set TUKIVERKKO_AUDIT_HMAC_KEY to that key, or add it to "
+                "TUKIVERKKO_AUDIT_HMAC_KEY_PREVIOUS if it was retired)"
             )
         key = keys[key_id]
     values = row.values
     data = canonical(row.kind, seq, values[_PREV], values[5:])
     return bool(digest(data, key) == values[_HASH])
+
+
+def _key_name(key_id: str) -> str:
+    return f"HMAC key {key_id}" if key_id else "no key (plain SHA-256)"
 
 
 class _Walk:
@@ -148,9 +164,9 @@ class _Walk:
         self.expected = 1
         self.prev_hash = GENESIS
         self.prev: Row | None = None
-        self.keyed_seen = False
         self.unkeyed = 0
         self.anchor_seen = False
+        self.epochs: list[Epoch] = []
 
     def run(self) -> Finding | None:
         # Rows come in seq order; a group is the rows sharing one seq (normally exactly one).
@@ -212,17 +228,9 @@ class _Walk:
                 "the link between them no longer matches",
                 self.prev.seq,
             )
-        if row.values[_KEY]:
-            self.keyed_seen = True
-        else:
-            self.unkeyed += 1
-            if self.keyed_seen:
-                return Finding(
-                    "changed",
-                    f"{row.ref} is hashed without the HMAC key although entries before it were "
-                    "keyed — it was rewritten by someone without the key",
-                    s,
-                )
+        finding = self._epoch(row)
+        if finding:
+            return finding
         if self.anchor and self.anchor[0] == s:
             self.anchor_seen = True
             if row.values[_HASH] != self.anchor[1]:
@@ -232,6 +240,30 @@ class _Walk:
                     s,
                 )
         self.prev, self.prev_hash, self.expected = row, row.values[_HASH], s + 1
+        return None
+
+    def _epoch(self, row: Row) -> Finding | None:
+        """Keys change only forwards: each key writes one unbroken run of entries (its epoch),
+        and once a newer key has written, an older one (or none) never writes again. So a key
+        that leaked after it was retired cannot forge anything after its epoch ended."""
+        key_id = row.values[_KEY]
+        if not key_id:
+            self.unkeyed += 1
+        if self.epochs and self.epochs[-1].key_id == key_id:
+            self.epochs[-1].last_seq = row.seq
+            return None
+        ended = next((e for e in self.epochs if e.key_id == key_id), None)
+        if ended is not None or (not key_id and self.epochs):
+            how = f"with HMAC key {key_id}" if key_id else "without the HMAC key"
+            since = self.epochs[-1]
+            return Finding(
+                "changed",
+                f"{row.ref} is hashed {how} although the entries before it (from seq "
+                f"{since.first_seq}) were written under {_key_name(since.key_id)} — it was "
+                "rewritten by someone holding an older key, or none",
+                row.seq,
+            )
+        self.epochs.append(Epoch(key_id, row.seq, row.seq))
         return None
 
     def _explain_bad_hash(self, row: Row, following: list[Row] | None) -> Finding:
@@ -292,7 +324,7 @@ def verify_chain(
         return report
 
     key_id, key = configured_key()
-    keys = {key_id: key} if key is not None else {}
+    keys = verification_keys()
     head = ChainHead._default_manager.using(alias).filter(id=HEAD_ID).first()
     upto = head.seq if head else None
 
@@ -301,6 +333,7 @@ def verify_chain(
     report.finding = walk.run()  # KeyMissing propagates: the chain cannot be checked at all
     report.entries = walk.expected - 1
     report.unkeyed = walk.unkeyed
+    report.epochs = walk.epochs
     if report.finding:
         return report
 
@@ -359,5 +392,10 @@ def verify_chain(
     if key is not None and report.unkeyed:
         report.notes.append(
             f"{report.unkeyed} entries (the oldest) are not keyed: written before the HMAC key was set"
+        )
+    if report.epochs and key is not None and report.epochs[-1].key_id != key_id:
+        report.notes.append(
+            f"the current HMAC key {key_id} has written nothing yet: the newest entries are "
+            f"under {_key_name(report.epochs[-1].key_id)}"
         )
     return report

@@ -22,7 +22,7 @@ from tukiverkko.access import selectors as access
 from tukiverkko.access.selectors import Need
 from tukiverkko.accounts.decorators import client_data, professional_of
 from tukiverkko.accounts.roles import creates_clients, opens_justified_access
-from tukiverkko.cases import actions
+from tukiverkko.cases import actions, panels
 from tukiverkko.cases.forms import (
     CaseForm,
     CaseloadForm,
@@ -96,6 +96,7 @@ def _case_page(
                 or ChecklistForm(initial=initial, case=case, user=user),
                 "network_form": forms.get("network") or NetworkForm(case=case, user=user),
             }
+        ctx["panels"] = panels.rendered(user, case, purpose)
     return render(request, "cases/client_detail.html", ctx, status=status)
 
 

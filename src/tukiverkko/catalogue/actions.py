@@ -12,6 +12,8 @@ from tukiverkko.accounts.models import Municipality, Organisation, Region
 from tukiverkko.catalogue.loading import CatalogueData
 from tukiverkko.catalogue.models import (
     LANGS,
+    SERVICE_TEXTS,
+    TRANSLATED_LANGS,
     AccessRoute,
     ContactChannel,
     NeedArea,
@@ -41,6 +43,12 @@ class LoadReport:
 def _texts(prefix: str, value: dict[str, str] | None) -> dict[str, str]:
     value = value or {}
     return {f"{prefix}_{lang}": value.get(lang, "") for lang in LANGS}
+
+
+def _statuses(record: dict[str, Any]) -> dict[str, str]:
+    """``translation_sv`` / ``translation_en``: the record's review status, empty if no text."""
+    given = record.get("translations") or {}
+    return {f"translation_{lang}": given.get(lang, "") for lang in TRANSLATED_LANGS}
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -94,6 +102,7 @@ def apply_catalogue(data: CatalogueData) -> LoadReport:
                 "valid_from": _date(st.get("valid_from")),
                 "valid_to": _date(st.get("valid_to")),
                 "source": st["source"],
+                **_statuses(st),
             },
             report,
         )
@@ -195,8 +204,9 @@ def _apply_service(
         "verified_on": _date(svc["verified"]["on"]),
         "verified_by": svc["verified"]["by"],
         "source": svc["source"],
+        **_statuses(svc),
     }
-    for name in ("name", "what", "why", "how", "for_whom", "when_to_contact", "how_to_refer"):
+    for name in SERVICE_TEXTS:
         values.update(_texts(name, svc.get(name)))
     # Part of the same save, so the search tokens (Service.save) are written once, from the
     # final text, and only when the text changed.

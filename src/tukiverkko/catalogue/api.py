@@ -28,6 +28,7 @@ from tukiverkko.catalogue.models import (
     NetworkGroup,
     Service,
     ServiceType,
+    TranslationStatus,
 )
 from tukiverkko.catalogue.search import ORDER, filter_services, parse_filter
 
@@ -60,6 +61,21 @@ def texts(obj: object, field: str) -> Texts | None:
     return Texts(fi=values["fi"], sv=values["sv"], en=values["en"])
 
 
+class Translations(Schema):
+    """Whether a person has checked the Swedish / English texts: null where there are none."""
+
+    sv: TranslationStatus | None = None
+    en: TranslationStatus | None = None
+
+
+def translations(obj: object) -> Translations:
+    def status(lang: str) -> TranslationStatus | None:
+        value = getattr(obj, f"translation_{lang}", "")
+        return TranslationStatus(value) if value else None
+
+    return Translations(sv=status("sv"), en=status("en"))
+
+
 class ServiceTypeOut(Schema):
     slug: str
     name: Texts
@@ -69,10 +85,15 @@ class ServiceTypeOut(Schema):
     valid_from: dt.date | None
     valid_to: dt.date | None
     source: str
+    translations: Translations
 
     @staticmethod
     def resolve_name(obj: ServiceType) -> Texts | None:
         return texts(obj, "name")
+
+    @staticmethod
+    def resolve_translations(obj: ServiceType) -> Translations:
+        return translations(obj)
 
     @staticmethod
     def resolve_description(obj: ServiceType) -> Texts | None:
@@ -177,11 +198,19 @@ class ServiceSummaryOut(Schema):
     municipalities: list[str]
     valid_from: dt.date | None
     valid_to: dt.date | None
+    validity_unverified: Texts | None = Field(
+        description="Set when no source confirms that the service still runs "
+        "('voimassaolo tarkistamatta'): why. Null when nothing is in doubt."
+    )
     verified_on: dt.date | None
 
     @staticmethod
     def resolve_name(obj: Service) -> Texts | None:
         return texts(obj, "name")
+
+    @staticmethod
+    def resolve_validity_unverified(obj: Service) -> Texts | None:
+        return texts(obj, "validity_unverified")
 
     @staticmethod
     def resolve_service_type(obj: Service) -> str:
@@ -216,7 +245,12 @@ class ServiceOut(ServiceSummaryOut):
     age_max: int | None
     verified: Verified
     source: str
+    translations: Translations
     contacts: list[ContactOut]
+
+    @staticmethod
+    def resolve_translations(obj: Service) -> Translations:
+        return translations(obj)
 
     @staticmethod
     def resolve_what(obj: Service) -> Texts | None:

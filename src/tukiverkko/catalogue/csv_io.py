@@ -27,9 +27,18 @@ from django.utils import timezone
 from tukiverkko.accounts.models import Municipality, Organisation
 from tukiverkko.catalogue.actions import LoadReport, apply_services
 from tukiverkko.catalogue.loading import service_problems, service_validator
-from tukiverkko.catalogue.models import LANGS, ContactChannel, Service, ServiceType
+from tukiverkko.catalogue.models import (
+    LANGS,
+    SERVICE_TEXTS,
+    TRANSLATED_LANGS,
+    ContactChannel,
+    Service,
+    ServiceType,
+)
 
-TEXTS = ("name", "what", "why", "how", "for_whom", "when_to_contact", "how_to_refer")
+# The service's own texts; "validity_unverified" (why its validity is unverified) has its
+# columns beside the validity dates.
+TEXTS = tuple(t for t in SERVICE_TEXTS if t != "validity_unverified")
 LISTS = ("need_areas", "access_routes", "municipalities", "languages")
 
 COLUMNS = [
@@ -44,9 +53,11 @@ COLUMNS = [
     "age_max",
     "valid_from",
     "valid_to",
+    *[f"validity_unverified_{lang}" for lang in LANGS],
     "verified_on",
     "verified_by",
     "source",
+    *[f"translation_{lang}" for lang in TRANSLATED_LANGS],
     "contacts",
 ]
 REQUIRED_COLUMNS = {"slug", "organisation", "service_type", "name_fi", "what_fi"}
@@ -107,9 +118,11 @@ def service_row(s: Service) -> dict[str, str]:
         "source": s.source,
         "contacts": json.dumps([_contact_record(c) for c in s.contacts.all()], ensure_ascii=False),
     }
-    for text in TEXTS:
+    for text in SERVICE_TEXTS:
         for lang in LANGS:
             row[f"{text}_{lang}"] = getattr(s, f"{text}_{lang}")
+    for lang in TRANSLATED_LANGS:
+        row[f"translation_{lang}"] = getattr(s, f"translation_{lang}")
     return row
 
 
@@ -167,10 +180,17 @@ def row_to_record(row: dict[str, str]) -> tuple[dict[str, Any], list[tuple[str, 
         "slug": cell.get("slug", ""),
         "service_type": cell.get("service_type", ""),
     }
-    for text in TEXTS:
+    for text in SERVICE_TEXTS:
         texts = {lang: cell[f"{text}_{lang}"] for lang in LANGS if cell.get(f"{text}_{lang}")}
         if texts:
             record[text] = texts
+    statuses = {
+        lang: cell[f"translation_{lang}"]
+        for lang in TRANSLATED_LANGS
+        if cell.get(f"translation_{lang}")
+    }
+    if statuses:
+        record["translations"] = statuses
     for name in ("need_areas", "access_routes", "languages"):
         if name in cell and (name != "languages" or cell[name]):
             record[name] = _split(cell[name])
@@ -209,9 +229,14 @@ def _column(path: list[Any], validator: str, message: str, instance: Any) -> str
     head = str(path[0])
     if head == "verified":
         return "verified_on" if len(path) < 2 or path[1] == "on" else "verified_by"
-    if head in TEXTS:
+    if head in SERVICE_TEXTS:
         lang = str(path[1]) if len(path) > 1 and path[1] in LANGS else "fi"
         return f"{head}_{lang}"
+    if head.startswith("contacts"):  # "contacts[2].value" from the loader's own checks
+        return "contacts"
+    if head == "translations":
+        lang = str(path[1]) if len(path) > 1 and path[1] in TRANSLATED_LANGS else "sv"
+        return f"translation_{lang}"
     return head
 
 
@@ -321,7 +346,7 @@ def read_csv(text: str) -> list[tuple[Organisation, dict[str, Any]]]:
         problems += schema
         if not schema:
             for fp in service_problems(record, type_slugs, municipalities):
-                column = "contacts" if fp.field.startswith("contacts") else fp.field
+                column = _column(fp.field.split("."), "", "", None)
                 problems.append(RowProblem(row_no, slug, column, fp.reason, fp.reason_fi))
         if org is not None:
             items.append((org, record))

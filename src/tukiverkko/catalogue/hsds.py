@@ -36,6 +36,7 @@ from tukiverkko.catalogue.models import (
     NeedAreaSlug,
     Service,
     localised,
+    unchecked_translations,
 )
 from tukiverkko.catalogue.validity import is_valid_on
 
@@ -80,6 +81,21 @@ _PROFESSIONALS_ONLY = {
 TAXONOMY_NEED_AREA = "tukiverkko-tarvealue"
 TAXONOMY_ACCESS_ROUTE = "tukiverkko-hakeutuminen"
 TAXONOMY_SERVICE_TYPE = "tukiverkko-palvelutyyppi"
+# A service whose running the sources cannot confirm (decision 0140), and an export language
+# whose texts no person has checked yet (decision 0141).
+TAXONOMY_VALIDITY = "tukiverkko-voimassaolo"
+TAXONOMY_TRANSLATION = "tukiverkko-kaannos"
+UNVERIFIED = "tarkistamatta"
+
+_VALIDITY_UNVERIFIED = {
+    "fi": "Voimassaolo tarkistamatta",
+    "sv": "Giltigheten har inte kontrollerats",
+    "en": "Validity not verified",
+}
+_TRANSLATION_UNCHECKED = {
+    "sv": "Översättningen från finska har inte granskats",
+    "en": "Translation from Finnish not yet checked",
+}
 
 
 def stable_id(*parts: str) -> str:
@@ -346,6 +362,19 @@ def service_record(
         )
         for r in service.access_routes.all()
     ]
+    unverified_validity = ""
+    if service.has_unverified_validity:
+        reason = localised(service, "validity_unverified", lang)
+        unverified_validity = f"{_VALIDITY_UNVERIFIED[lang]}: {reason}"
+        attributes.append(
+            _attribute(sid, TAXONOMY_VALIDITY, UNVERIFIED, _VALIDITY_UNVERIFIED[lang], reason, lang)
+        )
+    if lang in unchecked_translations(service):
+        attributes.append(
+            _attribute(
+                sid, TAXONOMY_TRANSLATION, UNVERIFIED, _TRANSLATION_UNCHECKED[lang], "", lang
+            )
+        )
     metadata = []
     if service.verified_on:
         # HSDS has assured_date and assurer_email but no assurer name: who verified the
@@ -374,6 +403,9 @@ def service_record(
             "url": url,
             "email": email,
             "status": _status(service, today),
+            # HSDS has no "unknown" status: a service valid by its dates stays "active", and the
+            # alert says that no one has confirmed it still runs.
+            "alert": unverified_validity if _status(service, today) == "active" else "",
             "application_process": _joined(
                 localised(service, "how", lang), localised(service, "how_to_refer", lang)
             ),

@@ -20,6 +20,8 @@ import jsonschema
 import yaml
 from stdnum.fi import ytunnus
 
+from tukiverkko.catalogue.models import SERVICE_TEXTS, SERVICE_TYPE_TEXTS, TRANSLATED_LANGS
+
 SCHEMA_PATH = Path(__file__).parent / "schema" / "catalogue-file.schema.json"
 
 # Seed placeholders (seed 000 has "nimi", "sähköposti", "puhelinnumero", "000-000", "03-000",
@@ -153,6 +155,8 @@ def _collect(docs: list[tuple[str, dict[str, Any]]], problems: list[Problem]) ->
                 problems.append(Problem(name, record, "slug", "duplicate service type slug"))
             type_slugs.add(st["slug"])
             _check_dates(name, record, st, problems)
+            for fp in translation_problems(st, _texts_of_type(st)):
+                problems.append(Problem(name, record, fp.field, fp.reason))
             data.service_types.append(st)
         if "region" in doc:
             region = doc["region"]
@@ -252,6 +256,7 @@ def service_problems(
         found.append(
             FieldProblem("valid_to", "is before valid_from", "on ennen voimassaolon alkua")
         )
+    found += translation_problems(svc, _texts_of_service(svc))
     for ci, contact in enumerate(svc.get("contacts", [])):
         value = contact["value"]
         if value is not None and is_placeholder(value):
@@ -262,6 +267,51 @@ def service_problems(
                     "so the page says it is still to be filled",
                     f"{value!r} on lähdeaineiston paikkamerkki eikä tieto: jätä arvo "
                     "tyhjäksi (null), niin sivu kertoo tiedon puuttuvan",
+                )
+            )
+    return found
+
+
+_LANGUAGE_NAMES = {"sv": ("Swedish", "ruotsinkielinen"), "en": ("English", "englanninkielinen")}
+
+
+def _texts_of_type(st: dict[str, Any]) -> list[dict[str, str]]:
+    return [st[f] for f in SERVICE_TYPE_TEXTS if isinstance(st.get(f), dict)]
+
+
+def _texts_of_service(svc: dict[str, Any]) -> list[dict[str, str]]:
+    texts = [svc[f] for f in SERVICE_TEXTS if isinstance(svc.get(f), dict)]
+    for contact in svc.get("contacts", []):
+        texts += [contact[f] for f in ("label", "opening_hours_text") if contact.get(f)]
+    return texts
+
+
+def translation_problems(record: dict[str, Any], texts: list[dict[str, str]]) -> list[FieldProblem]:
+    """A Swedish or English text needs a review status, and a status needs a text.
+
+    So that a translation nobody has checked can never pass as checked (decision 0141).
+    """
+    found: list[FieldProblem] = []
+    statuses = record.get("translations") or {}
+    for lang in TRANSLATED_LANGS:
+        has_text = any(text.get(lang) for text in texts)
+        en_name, fi_name = _LANGUAGE_NAMES[lang]
+        if has_text and lang not in statuses:
+            found.append(
+                FieldProblem(
+                    f"translations.{lang}",
+                    f"the record has {en_name} text but no review status: write 'unchecked' "
+                    "(not yet checked by a person) or 'checked'",
+                    f"tietueessa on {fi_name} teksti mutta ei tarkistustilaa: kirjoita "
+                    "'unchecked' (kukaan ei ole vielä tarkistanut) tai 'checked' (tarkistettu)",
+                )
+            )
+        elif not has_text and lang in statuses:
+            found.append(
+                FieldProblem(
+                    f"translations.{lang}",
+                    f"a review status is given but the record has no {en_name} text",
+                    f"tarkistustila on annettu, mutta tietueessa ei ole {fi_name}ä tekstiä",
                 )
             )
     return found

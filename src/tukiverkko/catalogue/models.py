@@ -15,13 +15,29 @@ from typing import Any
 
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from tukiverkko.accounts.models import Municipality, Organisation, Region
 from tukiverkko.catalogue import validity
 
 LANGS = ("fi", "sv", "en")
+# Languages whose texts are translations of the Finnish one and carry a review status.
+TRANSLATED_LANGS = ("sv", "en")
+# A service not verified within this many days is on the editors' re-verify list.
+VERIFY_EVERY_DAYS = 365
+# The texts of a service a person reads (catalogue files, CSV columns, the loader's writer).
+SERVICE_TEXTS = (
+    "name",
+    "what",
+    "why",
+    "how",
+    "for_whom",
+    "when_to_contact",
+    "how_to_refer",
+    "validity_unverified",
+)
+SERVICE_TYPE_TEXTS = ("name", "description", "eligibility")
 
 
 def localised(obj: object, field: str, lang: str | None = None) -> str:
@@ -29,6 +45,46 @@ def localised(obj: object, field: str, lang: str | None = None) -> str:
     lang = (lang or get_language() or "fi")[:2]
     value = getattr(obj, f"{field}_{lang}", "") if lang in LANGS else ""
     return value or getattr(obj, f"{field}_fi", "")
+
+
+class TranslationStatus(models.TextChoices):
+    """Whether a person has checked a record's Swedish or English texts against the Finnish.
+
+    Empty when the record has no text in that language. The catalogue files say it per record
+    and language (``translations: {sv: unchecked, en: checked}``); see decision 0141.
+    """
+
+    UNCHECKED = "unchecked", pgettext_lazy("translation", "tarkistamatta")
+    CHECKED = "checked", pgettext_lazy("translation", "tarkistettu")
+
+
+def unchecked_translations(obj: object) -> list[str]:
+    """The languages (sv, en) whose texts in this record no person has checked yet."""
+    return [
+        lang
+        for lang in TRANSLATED_LANGS
+        if getattr(obj, f"translation_{lang}", "") == TranslationStatus.UNCHECKED
+    ]
+
+
+class TranslationReviewed(models.Model):
+    """A record whose Swedish and English texts carry a review status (decision 0141)."""
+
+    translation_sv = models.CharField(
+        _("ruotsinkielisten tekstien tarkistus"),
+        max_length=10,
+        choices=TranslationStatus.choices,
+        blank=True,
+    )
+    translation_en = models.CharField(
+        _("englanninkielisten tekstien tarkistus"),
+        max_length=10,
+        choices=TranslationStatus.choices,
+        blank=True,
+    )
+
+    class Meta:
+        abstract = True
 
 
 class NeedAreaSlug(models.TextChoices):
@@ -89,7 +145,7 @@ class NetworkGroup(models.TextChoices):
     THIRD_SECTOR = "third_sector", _("Kolmas sektori")
 
 
-class ServiceType(models.Model):
+class ServiceType(TranslationReviewed):
     slug = models.SlugField(max_length=80, unique=True)
     name_fi = models.CharField(max_length=300)
     name_sv = models.CharField(max_length=300, blank=True)
@@ -115,7 +171,7 @@ class ServiceType(models.Model):
         return validity.is_valid_on(self, day)
 
 
-class Service(models.Model):
+class Service(TranslationReviewed):
     slug = models.SlugField(max_length=120, unique=True)
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="services"
@@ -145,6 +201,12 @@ class Service(models.Model):
     how_to_refer_fi = models.TextField(blank=True)
     how_to_refer_sv = models.TextField(blank=True)
     how_to_refer_en = models.TextField(blank=True)
+    # Why it is not known whether the service still runs (the seeds cannot settle it). Empty
+    # when nothing is in doubt; otherwise the pages say "voimassaolo tarkistamatta" and the
+    # service is on the editors' re-verify list (decision 0140).
+    validity_unverified_fi = models.TextField(_("voimassaolo tarkistamatta"), blank=True)
+    validity_unverified_sv = models.TextField(blank=True)
+    validity_unverified_en = models.TextField(blank=True)
     need_areas = models.ManyToManyField(NeedArea, related_name="services", blank=True)
     access_routes = models.ManyToManyField(AccessRoute, related_name="services", blank=True)
     network_group = models.CharField(max_length=20, choices=NetworkGroup.choices)
@@ -178,9 +240,19 @@ class Service(models.Model):
     def is_valid_on(self, day: dt.date) -> bool:
         return validity.is_valid_on(self, day)
 
-    def needs_verification(self, today: dt.date | None = None) -> bool:
+    def is_stale(self, today: dt.date | None = None) -> bool:
+        """Not verified within VERIFY_EVERY_DAYS (or never)."""
         today = today or timezone.localdate()
-        return self.verified_on is None or (today - self.verified_on).days > 365
+        return self.verified_on is None or (today - self.verified_on).days > VERIFY_EVERY_DAYS
+
+    def needs_verification(self, today: dt.date | None = None) -> bool:
+        """On the editors' re-verify list: stale, or its validity is unverified."""
+        return self.has_unverified_validity or self.is_stale(today)
+
+    @property
+    def has_unverified_validity(self) -> bool:
+        """True when the catalogue cannot say whether the service still runs."""
+        return bool(self.validity_unverified_fi)
 
 
 class SearchToken(models.Model):

@@ -2,8 +2,9 @@
 
 The unemployed people of the place stand in the middle; the actors stand around them in boxes,
 one box per network group, each actor with its role (the service type) and organisation. Boxes
-are stacked in a left and a right column so that no text ever overlaps and no font has to
-shrink; the template ``catalogue/_network_svg.html`` turns the layout into SVG.
+are stacked in columns left and right of the centre (one each side on screen; two each side
+when a large network must fit one landscape A4 page) so that no text ever overlaps and no font
+has to shrink; the template ``catalogue/_network_svg.html`` turns the layout into SVG.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 
 from tukiverkko.catalogue.models import Service, localised
 
-WIDTH = 1200
+WIDTH = 1200  # one column each side; each further column adds COLUMN_WIDTH + GAP per side
 COLUMN_WIDTH = 400
 MARGIN = 20
 PAD = 14
@@ -24,6 +25,16 @@ ROLE_SIZE = 15
 LINE = 1.3  # line height as a multiple of the font size
 CENTRE_RX, CENTRE_RY = 150, 70
 
+# Colours and weights as SVG presentation attributes, so the figure looks the same where the
+# page's stylesheet does not reach inline SVG (WeasyPrint's PDF); on screen site.css wins.
+PAINT = {
+    "net-group": ("#003a70", "700"),
+    "net-name": ("#0a4f9e", "700"),
+    "net-role": ("#333333", "400"),
+    "net-centre": ("#ffffff", "700"),
+    "net-footer": ("#1a1a1a", "700"),
+}
+
 
 @dataclass
 class TextLine:
@@ -32,6 +43,14 @@ class TextLine:
     text: str
     size: int
     css: str
+
+    @property
+    def fill(self) -> str:
+        return PAINT[self.css][0]
+
+    @property
+    def weight(self) -> str:
+        return PAINT[self.css][1]
 
 
 @dataclass
@@ -112,39 +131,57 @@ def layout(
     href: dict[int, str],
     centre_title: str,
     footer: str,
+    per_side: int = 1,
 ) -> Figure:
-    """Place the groups' boxes in two columns around the centre ellipse."""
-    columns: list[list[Box]] = [[], []]
-    heights = [0.0, 0.0]
-    xs = (MARGIN, WIDTH - MARGIN - COLUMN_WIDTH)
+    """Place the groups' boxes in ``per_side`` columns each side of the centre ellipse.
+
+    Each box goes to the shortest column, so the columns end near the same height; connectors
+    run from the centre to the box's edge nearest it (behind the inner boxes when per_side > 1).
+    """
+    width = WIDTH + 2 * (per_side - 1) * (COLUMN_WIDTH + GAP)
+    step = COLUMN_WIDTH + GAP
+    inward = [(per_side - 1 - i) * step for i in range(per_side)]  # inner column first
+    left = [MARGIN + d for d in inward]
+    right = [width - MARGIN - COLUMN_WIDTH - d for d in inward]
+    # Inner columns first, left before right: the first groups stand next to the centre.
+    xs = [x for pair in zip(left, right, strict=True) for x in pair]
+    columns: list[list[Box]] = [[] for _ in xs]
+    heights = [0.0 for _ in xs]
     for _value, label, services in groups:
-        side = 0 if heights[0] <= heights[1] else 1
-        box = _box(label, [(s, href[s.pk]) for s in services], xs[side])
-        columns[side].append(box)
-        heights[side] += box.height + GAP
+        col = heights.index(min(heights))
+        box = _box(label, [(s, href[s.pk]) for s in services], xs[col])
+        columns[col].append(box)
+        heights[col] += box.height + GAP
     content = max(max(heights) - GAP, 2 * CENTRE_RY + 40)
     height = content + 2 * MARGIN + 50
-    for side, boxes in enumerate(columns):
-        y = MARGIN + (content - (heights[side] - GAP)) / 2
+    for col, boxes in enumerate(columns):
+        on_left = xs[col] < width / 2
+        y = MARGIN + (content - (heights[col] - GAP)) / 2
         for box in boxes:
             _shift(box, y)
             y += box.height + GAP
-            box.anchor_x = box.x + (COLUMN_WIDTH if side == 0 else 0)
+            box.anchor_x = box.x + (COLUMN_WIDTH if on_left else 0)
             box.anchor_y = box.y + box.height / 2
-    for box in columns[0] + columns[1]:
+    boxes = [box for column in columns for box in column]
+    for box in boxes:
         for actor in box.actors:
             top = actor.lines[0].y - actor.lines[0].size
             bottom = actor.lines[-1].y + 6
             actor.hit = (
-                100 * (box.x + PAD - 4) / WIDTH,
+                100 * (box.x + PAD - 4) / width,
                 100 * top / height,
-                100 * (COLUMN_WIDTH - 2 * PAD + 8) / WIDTH,
+                100 * (COLUMN_WIDTH - 2 * PAD + 8) / width,
                 100 * (bottom - top) / height,
             )
-    cx, cy = WIDTH / 2, MARGIN + content / 2
+    cx, cy = width / 2, MARGIN + content / 2
     centre = [
         TextLine(cx, cy - 6, centre_title, 22, "net-centre"),
         TextLine(cx, cy + 24, place, 22, "net-centre"),
     ]
-    foot = TextLine(WIDTH / 2, height - MARGIN, footer, 17, "net-footer")
-    return Figure(WIDTH, height, columns[0] + columns[1], cx, cy, centre, foot)
+    foot = TextLine(width / 2, height - MARGIN, footer, 17, "net-footer")
+    return Figure(width, height, boxes, cx, cy, centre, foot)
+
+
+def fitting(figures: list[Figure], page_width: float, page_height: float) -> Figure:
+    """The figure that is drawn largest when scaled to fit a page of the given proportions."""
+    return max(figures, key=lambda f: min(page_width / f.width, page_height / f.height))

@@ -5,14 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import Case, F, Prefetch, Q, QuerySet, When
 from django.utils.text import slugify
 
 from tukiverkko.accounts.models import Municipality, Region
-from tukiverkko.catalogue.models import ContactChannel, NetworkGroup, Service
+from tukiverkko.catalogue.models import (
+    VERIFY_EVERY_DAYS,
+    ContactChannel,
+    NetworkGroup,
+    Service,
+    ServiceType,
+    TranslationStatus,
+)
 from tukiverkko.catalogue.validity import valid_on
-
-VERIFY_EVERY_DAYS = 365
 
 
 def with_details(qs: QuerySet[Service]) -> QuerySet[Service]:
@@ -79,10 +84,70 @@ def successors_of(service: Service, day: dt.date) -> list[Service]:
 
 
 def unverified(today: dt.date) -> QuerySet[Service]:
-    """Services not verified within a year, never-verified first, then the oldest."""
+    """Services to re-verify: those whose validity is unverified (first, whenever they were
+    last verified), then those not verified within a year, never-verified first, then the
+    oldest."""
     limit = today - dt.timedelta(days=VERIFY_EVERY_DAYS)
+    doubtful = ~Q(validity_unverified_fi="")
     return (
-        Service.objects.filter(Q(verified_on__isnull=True) | Q(verified_on__lt=limit))
+        Service.objects.filter(doubtful | Q(verified_on__isnull=True) | Q(verified_on__lt=limit))
         .select_related("organisation", "region")
-        .order_by(F("verified_on").asc(nulls_first=True), "name_fi")
+        .order_by(
+            Case(When(doubtful, then=0), default=1),
+            F("verified_on").asc(nulls_first=True),
+            "name_fi",
+        )
     )
+
+
+def _unchecked(lang: str) -> Q:
+    if lang:
+        return Q(**{f"translation_{lang}": TranslationStatus.UNCHECKED})
+    return Q(translation_sv=TranslationStatus.UNCHECKED) | Q(
+        translation_en=TranslationStatus.UNCHECKED
+    )
+
+
+def unchecked_service_types(lang: str = "") -> QuerySet[ServiceType]:
+    """Service types with Swedish or English texts (or those of ``lang``) no one has checked."""
+    return ServiceType.objects.filter(_unchecked(lang)).order_by("name_fi")
+
+
+def unchecked_services(lang: str = "") -> QuerySet[Service]:
+    """Services with Swedish or English texts (or those of ``lang``) no one has checked."""
+    return (
+        Service.objects.filter(_unchecked(lang))
+        .select_related("organisation", "region")
+        .order_by("region__slug", "name_fi")
+    )
+
+
+def valid_offerings(
+    service_types: list[str], municipality: str | None, day: dt.date
+) -> dict[str, list[Service]]:
+    """The valid offerings of these service types in the municipality (Finnish name), by type.
+
+    Every contact channel comes along in its order, the professionals-only ones too: the pages
+    that use this are tools for professionals and mark those channels, as the service page does.
+    """
+    if not municipality or not service_types:
+        return {}
+    found = (
+        valid_on(
+            Service.objects.filter(
+                service_type__slug__in=service_types,
+                municipalities__name_fi__iexact=municipality.strip(),
+            ),
+            day,
+        )
+        .select_related("organisation", "service_type")
+        .prefetch_related(
+            Prefetch("contacts", queryset=ContactChannel.objects.order_by("position"))
+        )
+        .order_by("name_fi")
+        .distinct()
+    )
+    by_type: dict[str, list[Service]] = {}
+    for service in found:
+        by_type.setdefault(service.service_type.slug, []).append(service)
+    return by_type

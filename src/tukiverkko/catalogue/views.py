@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -24,6 +26,7 @@ from tukiverkko.catalogue.quick_guide import QUICK_GUIDE_STEPS
 from tukiverkko.catalogue.search import ORDER, filter_services
 from tukiverkko.catalogue.validity import has_begun, has_ended, valid_on
 from tukiverkko.core.htmx import is_htmx
+from tukiverkko.core.pdf import render_pdf
 
 RESULTS_SHOWN = 50
 
@@ -93,7 +96,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _figure(
-    region: Region, municipality: Municipality | None
+    region: Region, municipality: Municipality | None, per_side: int = 1
 ) -> tuple[network.Figure, list[tuple[str, str, list[Service]]], str]:
     today = timezone.localdate()
     groups = network_actors(region, today, municipality)
@@ -105,6 +108,7 @@ def _figure(
         hrefs,
         _("Työttömät,"),
         _("Verkoston rakentaminen on jokaisen vastuulla!"),
+        per_side,
     )
     return figure, groups, place
 
@@ -134,25 +138,44 @@ def network_map(request: HttpRequest, region: str) -> HttpResponse:
     )
 
 
-def quick_guide(request: HttpRequest, municipality: str) -> HttpResponse:
-    place = municipality_by_slug(municipality)
+# The printed figure stands on a landscape A4 page of its own (quick-guide.css): 275 × 175 mm
+# are left for it inside the margins, below its heading.
+PRINTED_FIGURE_MM = (275, 175)
+
+
+def _quick_guide_context(request: HttpRequest, slug: str) -> dict[str, Any]:
+    place = municipality_by_slug(slug)
     if place is None:
         raise Http404(_("Kuntaa ei löydy."))
     figure, groups, _name = _figure(place.region, place)
-    steps = [str(text) for text in QUICK_GUIDE_STEPS.values()]
-    return render(
-        request,
-        "catalogue/quick_guide.html",
-        {
-            "municipality": place,
-            "figure": figure,
-            "groups": groups,
-            "steps": steps,
-            "place": place.name_fi,
-            "count": sum(len(ss) for _v, _l, ss in groups),
-            "today": timezone.localdate(),
-        },
+    # On paper a large network reads better in two columns each side (shorter, so larger).
+    printed = network.fitting(
+        [figure, _figure(place.region, place, per_side=2)[0]], *PRINTED_FIGURE_MM
     )
+    steps = [str(text) for text in QUICK_GUIDE_STEPS.values()]
+    return {
+        "municipality": place,
+        "figure": figure,
+        "print_figure": printed,
+        "groups": groups,
+        "steps": steps,
+        "place": place.name_fi,
+        "count": sum(len(ss) for _v, _l, ss in groups),
+        "today": timezone.localdate(),
+        "pdf_url": reverse("catalogue:quick_guide_pdf", args=[slug]),
+    }
+
+
+def quick_guide(request: HttpRequest, municipality: str) -> HttpResponse:
+    context = _quick_guide_context(request, municipality)
+    return render(request, "catalogue/quick_guide.html", context)
+
+
+def quick_guide_pdf(request: HttpRequest, municipality: str) -> HttpResponse:
+    """The same guide as a PDF, made on the server (core.pdf; decision 0150)."""
+    context = _quick_guide_context(request, municipality)
+    filename = f"pikaopas-{municipality}-{context['today']:%Y-%m-%d}.pdf"
+    return render_pdf(request, "catalogue/quick_guide.html", context, filename)
 
 
 @editor_required
@@ -165,6 +188,8 @@ def unverified_list(request: HttpRequest) -> HttpResponse:
         {
             "services": services,
             "today": today,
+            "doubtful": sum(s.has_unverified_validity for s in services),
+            "stale": sum(s.is_stale(today) for s in services),
             "valid_today": set(
                 valid_on(
                     Service.objects.filter(pk__in=[s.pk for s in services]), today

@@ -1,4 +1,5 @@
-"""Catalogue editor pages: the services as CSV, downloaded and uploaded back.
+"""Catalogue editor pages: the services as CSV, downloaded and uploaded back; the Swedish and
+English texts no one has checked yet.
 
 For catalogue editors and administrators only. An upload is checked row by row with the same
 rules as the YAML files and saved all or nothing (tukiverkko.catalogue.csv_io).
@@ -25,6 +26,7 @@ from tukiverkko.catalogue.csv_io import (
     export_csv,
     import_csv,
 )
+from tukiverkko.catalogue.querysets import unchecked_service_types, unchecked_services
 
 logger = logging.getLogger("tukiverkko.catalogue")
 
@@ -86,3 +88,27 @@ def csv_editor(request: HttpRequest) -> HttpResponse:
             status = 422
     context["form"] = form
     return render(request, "catalogue/editor/csv.html", context, status=status)
+
+
+TRANSLATION_LANGUAGES = {"sv": _("ruotsi"), "en": _("englanti")}
+
+
+@editor_required
+def unchecked_translations(request: HttpRequest) -> HttpResponse:
+    """Service types and services whose Swedish or English texts no person has checked.
+
+    ``?kieli=sv`` or ``?kieli=en`` narrows the list to one language; anything else lists both.
+    """
+    lang = request.GET.get("kieli", "")
+    if lang not in TRANSLATION_LANGUAGES:
+        lang = ""
+    return render(
+        request,
+        "catalogue/editor/translations.html",
+        {
+            "lang": lang,
+            "languages": TRANSLATION_LANGUAGES,
+            "service_types": list(unchecked_service_types(lang)),
+            "services": list(unchecked_services(lang)),
+        },
+    )

@@ -19,6 +19,7 @@ from tukiverkko.accounts.actors import Professional
 from tukiverkko.accounts.models import Municipality
 from tukiverkko.accounts.roles import creates_clients, register_of
 from tukiverkko.audit.events import EventType, record_event
+from tukiverkko.clients import crypto
 from tukiverkko.clients.models import Client, ClientRelationship
 from tukiverkko.clients.models.client import normalise_henkilotunnus
 from tukiverkko.core import limits
@@ -119,7 +120,7 @@ def register_client(
 
     probe = Client()
     probe.set_henkilotunnus(code)
-    existing = Client.objects.filter(henkilotunnus_hash=probe.henkilotunnus_hash).first()
+    existing = Client.objects.filter(henkilotunnus_hash__in=crypto.lookup_hashes(code)).first()
     if existing is not None:
         raise AlreadyRegistered(existing.pk)
     if duplicates_among is not None and not confirm_not_duplicate:

@@ -1,4 +1,5 @@
-"""The fixed JSON Schemas (copied unchanged from shared/contracts/; a test keeps them equal)."""
+"""The JSON Schemas the CLI and API validate against: the source of truth, ahead of or equal to
+the shared copies in ../shared/contracts/ (a test checks they never break those)."""
 
 from __future__ import annotations
 

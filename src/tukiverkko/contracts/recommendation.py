@@ -28,6 +28,14 @@ class Criterion(BaseModel):
     ] = None
 
 
+class Practice(BaseModel):
+    scope: Annotated[
+        str | None, Field(description="Scope id (data/parameters/scopes.yaml), or 'national'.")
+    ]
+    name: str
+    source: str | None = None
+
+
 class Service(BaseModel):
     service_type: Annotated[
         str, Field(description="Stable slug of the nationwide service type, e.g. 'tym'.")
@@ -47,10 +55,22 @@ class Service(BaseModel):
             description="Access prerequisites still to arrange, e.g. 'doctor_referral', 'social_care_decision', 'consent'."
         ),
     ] = None
+    practice: Annotated[
+        Practice | None,
+        Field(
+            description="Whose practice the criteria are: a region's or a municipality's own (seeds [000]-[004]) or the national rule. scope is null when the municipality is unknown and the practices disagree."
+        ),
+    ] = None
 
 
 class VocationalRehabilitation(BaseModel):
-    organiser: Literal["accident_insurance", "earnings_related_pension", "kela"] | None
+    organiser: Annotated[
+        Literal["accident_insurance", "establish_threat", "earnings_related_pension", "kela"]
+        | None,
+        Field(
+            description="establish_threat: no doctor has found a threat of work disability yet; establish it first (doctor, B-lausunto)."
+        ),
+    ]
     supplementary: list[str] | None = None
     path: Annotated[list[str] | None, Field(description="The decisions taken, in order.")] = None
 

@@ -21,7 +21,7 @@ def decisions(ctx: Context) -> dict[str, Any]:
     out: dict[str, Any] = {
         rule.slug: status_of(
             rule,
-            [evaluate(c.expr, ctx) for c in rule.criteria],
+            [evaluate(rule.met, ctx)],
             ctx.parameters.available(rule.slug, ctx.reference_date),
         )
         for rule in RULES

@@ -27,15 +27,16 @@ def as_text(recommendation: dict[str, Any]) -> str:
     for service in recommendation["services"]:
         rule = BY_SLUG[service["service_type"]]
         out.append(f"{rule.name}: {labels.STATUS[service['status']]}")
+        practice = service.get("practice")
+        if practice and practice.get("scope") != "national":
+            out.append(f"  Käytäntö: {practice['name']}")
         for criterion in service["criteria"]:
             out.append(f"  {MARK[criterion['met']]}: {criterion['text']} ({criterion['source']})")
-        if not service["criteria"]:
-            out.append("  Ei muita ehtoja.")
         if service.get("missing"):
             names = ", ".join(labels.FIELDS[f] for f in service["missing"])
             out.append(f"  Puuttuu: {names}")
         if service.get("requires"):
-            texts = {r.id: r.text for r in rule.requires}
+            texts = {r.id: r.text for r in rule.all_requirements()}
             out.append("  Järjestettävä: " + ", ".join(texts[r] for r in service["requires"]))
     out.append("")
     voc = recommendation["routes"]["vocational_rehabilitation"]

@@ -8,7 +8,10 @@ expressions, null = unknown). Both follow Kleene's three-valued logic:
 - a comparison with an unknown side is unknown;
 - ``and`` is false if any part is false, else unknown if any part is unknown, else true;
 - ``or`` is true if any part is true, else unknown if any part is unknown, else false;
-- ``not unknown`` is unknown.
+- ``not unknown`` is unknown;
+- ``if c then a else b`` with ``c`` unknown is ``a`` when ``a`` and ``b`` agree, else unknown
+  (the answer cannot depend on the unknown condition) — this is how a regional practice is
+  chosen when the municipality is not known.
 
 Polars' ``&``, ``|`` and ``~`` on nullable booleans behave exactly so, which is why one tree can
 be compiled instead of written twice.
@@ -74,9 +77,14 @@ class Field(Expr):
 
 @dataclass(frozen=True, eq=False)
 class Param(Expr):
-    """A legal parameter, looked up at the reference date."""
+    """A legal parameter, looked up at the reference date — or, with ``at``, at the date in
+    that field (the lowest old-age pension age is keyed by the birth date of the cohort)."""
 
     name: str
+    at: str | None = None
+
+    def fields(self) -> frozenset[str]:
+        return frozenset({self.at}) if self.at else frozenset()
 
 
 @dataclass(frozen=True, eq=False)
@@ -150,6 +158,30 @@ class Default(Expr):
 
 
 @dataclass(frozen=True, eq=False)
+class InScope(Expr):
+    """The ``municipality`` belongs to a scope of ``data/parameters/scopes.yaml`` (a region or a
+    set of municipalities whose own practice a rule follows); unknown without a municipality."""
+
+    scope: str
+
+    def fields(self) -> frozenset[str]:
+        return frozenset({"municipality"})
+
+
+@dataclass(frozen=True, eq=False)
+class If(Expr):
+    """``then`` where ``cond`` holds, ``otherwise`` where it does not; with ``cond`` unknown, their
+    common value if they agree, else unknown."""
+
+    cond: Expr
+    then: Expr
+    otherwise: Expr
+
+    def fields(self) -> frozenset[str]:
+        return self.cond.fields() | self.then.fields() | self.otherwise.fields()
+
+
+@dataclass(frozen=True, eq=False)
 class And(Expr):
     items: tuple[Expr, ...]
 
@@ -177,8 +209,8 @@ def F(name: str) -> Field:
     return Field(name)
 
 
-def P(name: str) -> Param:
-    return Param(name)
+def P(name: str, at: str | None = None) -> Param:
+    return Param(name, at)
 
 
 def all_of(*items: Expr) -> And:
@@ -215,8 +247,9 @@ def evaluate(expr: Expr, ctx: Context) -> Any:
     match expr:
         case Field(name):
             return ctx.situation.get(name)
-        case Param(name):
-            return ctx.parameters.value(name, ctx.reference_date)
+        case Param(name, at):
+            day = ctx.reference_date if at is None else ctx.situation.get(at)
+            return None if day is None else ctx.parameters.value(name, day)
         case Const(value):
             return value
         case Cmp(op, left, right):
@@ -233,6 +266,15 @@ def evaluate(expr: Expr, ctx: Context) -> Any:
             return None if items is None else len(items) > 0
         case Known(field):
             return evaluate(field, ctx) is not None
+        case InScope(scope):
+            place = ctx.situation.get("municipality")
+            return None if place is None else ctx.parameters.in_scope(scope, place)
+        case If(cond, then, otherwise):
+            test = evaluate(cond, ctx)
+            if test is not None:
+                return evaluate(then if test else otherwise, ctx)
+            a, b = evaluate(then, ctx), evaluate(otherwise, ctx)
+            return a if a == b else None
         case Default(inner, value):
             result = evaluate(inner, ctx)
             return value if result is None else result
@@ -249,12 +291,14 @@ def evaluate(expr: Expr, ctx: Context) -> Any:
 def params_used(expr: Expr) -> set[str]:
     """Every parameter name the tree reads (for texts and the population compiler)."""
     match expr:
-        case Param(name):
+        case Param(name, _):
             return {name}
         case Cmp(_, left, right):
             return params_used(left) | params_used(right)
         case In(item, _) | Not(item) | Default(item, _):
             return params_used(item)
+        case If(cond, then, otherwise):
+            return params_used(cond) | params_used(then) | params_used(otherwise)
         case And(items) | Or(items):
             return set().union(*(params_used(i) for i in items))
     return set()

@@ -6,9 +6,47 @@ web page translates them with ``gettext`` at render time.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Union
+
+Translate = Callable[[str], str]
+
 
 def gettext_noop(text: str) -> str:
     return text
+
+
+def identity(text: str) -> str:
+    return text
+
+
+Param = Union[str, int, float, "Text", tuple["Text", ...]]
+
+
+@dataclass(frozen=True)
+class Text:
+    """A message to show: a Finnish msgid (``%(name)s`` placeholders) and its parameters, which
+    may be texts themselves (labels to translate). ``render`` with the page's ``gettext`` gives
+    sv or en; without, Finnish."""
+
+    msgid: str
+    params: dict[str, Param] = field(default_factory=dict)
+
+    def render(self, translate: Translate = identity) -> str:
+        def value(item: Param) -> str:
+            if isinstance(item, Text):
+                return item.render(translate)
+            if isinstance(item, tuple):
+                return ", ".join(value(i) for i in item)
+            return str(item)
+
+        template = translate(self.msgid)
+        return template % {k: value(v) for k, v in self.params.items()} if self.params else template
+
+
+def t(msgid: str, **params: Param) -> Text:
+    return Text(msgid, params)
 
 
 FIELDS: dict[str, str] = {
@@ -49,6 +87,27 @@ FIELDS: dict[str, str] = {
     "work_capacity_reduced_months": gettext_noop("Työkyky alentunut (kk)"),
     "is_student": gettext_noop("Opiskelija"),
     "study_difficulties": gettext_noop("Vakavia vaikeuksia opinnoissa"),
+    "work_ability_needs": gettext_noop("Todettu tarve (Työkykymittari)"),
+    "challenge_treated": gettext_noop("Saanut haasteeseen hoitoa tai kuntoutusta"),
+    "known_work_limitations": gettext_noop("Työrajoitteet tiedossa"),
+    "life_management_barriers": gettext_noop("Elämänhallinnan ongelmat"),
+    "capacity_prevents_employment_services": gettext_noop(
+        "Ei pysty työ- ja toimintakyvyn vuoksi osallistumaan työvoimapalveluihin tai työhön"
+    ),
+    "activation_plan_in_place": gettext_noop("Aktivointisuunnitelma laadittu"),
+    "multisectoral_plan_in_place": gettext_noop("Monialainen työllistymissuunnitelma laadittu"),
+    "client_of": gettext_noop("Jo asiakkaana"),
+    "needs_service_coordination": gettext_noop("Tarvitsee palvelujen koordinointia"),
+    "single_services_not_helped": gettext_noop(
+        "Yksittäisistä palveluista ei ole löytynyt ratkaisua"
+    ),
+    "employment_barrier_causes_unclear": gettext_noop("Työllistymisen esteiden syyt epäselvät"),
+    "mental_health_concern": gettext_noop("Jaksamisen tai mielenterveyden haasteita"),
+    "goal_open_labour_market": gettext_noop("Tavoitteena avoimet työmarkkinat"),
+    "earnings_related_rehabilitee": gettext_noop("Työeläkekuntoutuja"),
+    "occupational_health_wants_investigation": gettext_noop(
+        "Työterveyshuolto haluaa lisäselvityksiä"
+    ),
 }
 
 VALUES: dict[str, dict[str, str]] = {
@@ -89,6 +148,30 @@ VALUES: dict[str, dict[str, str]] = {
         "learning_difficulties": gettext_noop("oppimisvaikeuksia"),
         "addiction": gettext_noop("riippuvuuksia"),
     },
+    "work_ability_needs": {
+        "sick_leave": gettext_noop("sairausloma"),
+        "rehabilitation": gettext_noop("kuntoutus"),
+        "further_investigation": gettext_noop("tarkemmat selvittelyt"),
+    },
+    "life_management_barriers": {
+        "daily_life": gettext_noop("arkielämän hallinta"),
+        "housing": gettext_noop("asuminen tai asunnottomuus"),
+        "debt": gettext_noop("velat, köyhyys tai toimeentulo-ongelmat"),
+        "substance_use": gettext_noop("päihteet"),
+        "violence": gettext_noop("väkivallan kokeminen tai näkeminen"),
+        "loneliness": gettext_noop("yksinäisyys tai syrjäytyminen"),
+        "other": gettext_noop("muu elämänhallinnan ongelma"),
+    },
+    "client_of": {
+        "tyokykykoordinaattori": gettext_noop("työkykykoordinaattori"),
+        "tyottomien-terveystarkastus": gettext_noop("työttömien terveydenhoitaja"),
+        "tyoikaisten-sosiaalipalvelut": gettext_noop("työikäisten sosiaalipalvelut"),
+        "tyollistymista-edistavat-sosiaalipalvelut": gettext_noop(
+            "työllistymistä edistävät sosiaalipalvelut"
+        ),
+        "erikoissairaanhoito": gettext_noop("erikoissairaanhoito"),
+        "mielenterveys-ja-paihdepalvelut": gettext_noop("mielenterveys- ja päihdepalvelut"),
+    },
 }
 
 STATUS: dict[str, str] = {
@@ -100,6 +183,7 @@ STATUS: dict[str, str] = {
 
 OUTCOMES: dict[str, str] = {
     "accident_insurance": gettext_noop("tapaturma- tai liikennevakuutuslaitos"),
+    "establish_threat": gettext_noop("selvitä ensin työkyvyttömyyden uhka (lääkäri, B-lausunto)"),
     "earnings_related_pension": gettext_noop("työeläkelaitos (ammatillinen työeläkekuntoutus)"),
     "kela": gettext_noop("Kela"),
     "te-palvelut": gettext_noop("TE-palvelut (harkinnanvarainen täydentäjä)"),

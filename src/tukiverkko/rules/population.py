@@ -26,7 +26,9 @@ from tukiverkko.rules.expr import (
     Default,
     Expr,
     Field,
+    If,
     In,
+    InScope,
     Known,
     NonEmpty,
     Not,
@@ -68,15 +70,16 @@ def dtype_of(field: str) -> pl.DataType:
 SCHEMA: dict[str, pl.DataType] = {name: dtype_of(name) for name in PROPERTIES}
 
 
-def param_expr(name: str, parameters: Parameters) -> pl.Expr:
-    """The parameter's value on each row's reference date (null before its first value)."""
+def param_expr(name: str, parameters: Parameters, at: str | None = None) -> pl.Expr:
+    """The parameter's value on each row's reference date — or on the date in column ``at`` —
+    null before its first value, where that date is unknown, or where the value is."""
+    day = REF if at is None else pl.col(at)
     chain: Any = None
     for item in reversed(parameters.get(name).values):
-        cond = pl.lit(item.valid_from) <= REF
-        chain = (
-            pl.when(cond).then(item.value) if chain is None else chain.when(cond).then(item.value)
-        )
-    return chain.otherwise(None)  # type: ignore[no-any-return]
+        cond = pl.lit(item.valid_from) <= day
+        value = pl.lit(item.value, dtype=pl.Float64())
+        chain = pl.when(cond).then(value) if chain is None else chain.when(cond).then(value)
+    return chain.otherwise(pl.lit(None, dtype=pl.Float64()))  # type: ignore[no-any-return]
 
 
 def compile_expr(expr: Expr, parameters: Parameters) -> pl.Expr:
@@ -88,8 +91,8 @@ def compile_expr(expr: Expr, parameters: Parameters) -> pl.Expr:
     match expr:
         case Field(name):
             return pl.col(name)
-        case Param(name):
-            return param_expr(name, parameters)
+        case Param(name, at):
+            return param_expr(name, parameters, at)
         case Const(value):
             return pl.lit(value, dtype=pl.Boolean()) if value is None else pl.lit(value)
         case Cmp(op, left, right):
@@ -102,6 +105,20 @@ def compile_expr(expr: Expr, parameters: Parameters) -> pl.Expr:
             return go(field).list.len() > 0
         case Known(field):
             return go(field).is_not_null()
+        case InScope(scope):
+            names = sorted(parameters.scope(scope).municipalities)
+            return pl.col("municipality").str.strip_chars().str.to_lowercase().is_in(names)
+        case If(cond, then, otherwise):
+            test, a, b = go(cond), go(then), go(otherwise)
+            return (
+                pl.when(test)
+                .then(a)
+                .when(~test)
+                .then(b)
+                .when(a.eq_missing(b))
+                .then(a)
+                .otherwise(pl.lit(None, dtype=pl.Boolean()))
+            )
         case Default(inner, value):
             return go(inner).fill_null(value)
         case And(items):
@@ -123,9 +140,7 @@ def available_expr(validity: Validity | None) -> pl.Expr:
 
 
 def status_expr(rule: ServiceRule, parameters: Parameters) -> pl.Expr:
-    met = reduce(
-        operator.and_, (compile_expr(c.expr, parameters) for c in rule.criteria), pl.lit(True)
-    )
+    met = compile_expr(rule.met, parameters)
     return (
         pl.when(~available_expr(parameters.validity.get(rule.slug)))
         .then(pl.lit("not_available"))
@@ -160,17 +175,30 @@ def output_columns(parameters: Parameters) -> list[pl.Expr]:
 
 
 def with_age(frame: pl.LazyFrame) -> pl.LazyFrame:
-    """Fill ``age`` from ``birth_date`` at the reference date where only the birth date is known."""
+    """The derived facts of :data:`tukiverkko.rules.situation.DERIVED`, as the one-person path
+    derives them: ``age`` from the birth date where only that is known, the exact age in whole
+    months (``age_exact``, years) and the latest possible birth year."""
     birth = pl.col("birth_date")
-    computed = (
-        REF.dt.year()
-        - birth.dt.year()
-        - (
-            (REF.dt.month().cast(pl.Int32) * 100 + REF.dt.day().cast(pl.Int32))
-            < (birth.dt.month().cast(pl.Int32) * 100 + birth.dt.day().cast(pl.Int32))
-        ).cast(pl.Int32)
-    ).cast(pl.Int64)
-    return frame.with_columns(pl.coalesce(pl.col("age"), computed).alias("age"))
+    earlier_in_year = (
+        (REF.dt.month().cast(pl.Int32) * 100 + REF.dt.day().cast(pl.Int32))
+        < (birth.dt.month().cast(pl.Int32) * 100 + birth.dt.day().cast(pl.Int32))
+    ).cast(pl.Int32)
+    computed = (REF.dt.year() - birth.dt.year() - earlier_in_year).cast(pl.Int64)
+    months = (
+        (REF.dt.year().cast(pl.Int32) - birth.dt.year().cast(pl.Int32)) * 12
+        + REF.dt.month().cast(pl.Int32)
+        - birth.dt.month().cast(pl.Int32)
+        - (REF.dt.day() < birth.dt.day()).cast(pl.Int32)
+    )
+    frame = frame.with_columns(
+        pl.coalesce(pl.col("age"), computed).alias("age"),
+        (months.cast(pl.Float64) / 12).alias("age_exact"),
+    )
+    return frame.with_columns(
+        pl.coalesce(
+            birth.dt.year().cast(pl.Int64), REF.dt.year().cast(pl.Int64) - pl.col("age")
+        ).alias("birth_year_latest")
+    )
 
 
 def evaluate_frame(

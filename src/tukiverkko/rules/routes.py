@@ -9,8 +9,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tukiverkko.rules.definitions import ACCIDENT_CAUSES, UNEMPLOYED
-from tukiverkko.rules.expr import Const, Context, Expr, F, P, all_of, any_of, evaluate
+from tukiverkko.rules.criteria import ACCIDENT_CAUSES, BELOW_LOWEST_PENSION_AGE, UNEMPLOYED
+from tukiverkko.rules.expr import (
+    Const,
+    Context,
+    Default,
+    Expr,
+    F,
+    If,
+    Known,
+    Not,
+    P,
+    all_of,
+    any_of,
+    evaluate,
+)
+from tukiverkko.rules.labels import gettext_noop as _
 
 
 @dataclass(frozen=True)
@@ -28,40 +42,77 @@ class DecisionList:
     steps: tuple[Step, ...]
 
 
-# RULEBOOK §2, seed [002]: who organises vocational rehabilitation.
+# RULEBOOK §2, seed [002]: who organises vocational rehabilitation. A threat of work disability
+# found by a doctor is the condition of statutory vocational rehabilitation ([002]: "mikäli on
+# todettu sairaus, vika tai vamma, joka todennäköisesti aiheuttaa työkyvyttömyyden uhan"), so
+# without it the answer is to establish it first — except for Kela's young people's
+# rehabilitation, which needs no illness ([001]).
 VOCATIONAL_REHABILITATION = DecisionList(
     "vocational_rehabilitation",
     (
         Step(
             "accident_cause",
-            "Johtuuko kuntoutustarve työtapaturmasta, ammattitaudista tai liikennevahingosta?",
+            _("Johtuuko kuntoutustarve työtapaturmasta, ammattitaudista tai liikennevahingosta?"),
             "[002]; https://www.telp.fi/ohjeet/etuudet/tyoelakekuntoutus/oikeus-tyoelakekuntoutukseen/",
             F("rehabilitation_cause").isin(*ACCIDENT_CAUSES),
             "accident_insurance",
         ),
         Step(
+            "young_without_threat",
+            _(
+                "Nuori (enintään {vocational_rehabilitation.kela_young_age_max} v) ilman lääkärin "
+                "toteamaa uhkaa – Kelan nuoren ammatillinen kuntoutus?"
+            ),
+            "[001]; https://www.kela.fi/nuoren-ammatillinen-kuntoutus",
+            all_of(
+                Not(F("work_disability_threat")),
+                F("age").le(P("vocational_rehabilitation.kela_young_age_max")),
+            ),
+            "kela",
+        ),
+        Step(
+            "threat_not_found",
+            _(
+                "Puuttuuko lääkärin toteama työkyvyttömyyden uhka (selvitetään lääkärillä, B-lausunto)?"
+            ),
+            "[002]; [001]",
+            Not(F("work_disability_threat")),
+            "establish_threat",
+        ),
+        Step(
             "earnings_related_conditions",
-            "Työskennellyt ammatissaan noin {vocational_rehabilitation.years_in_profession_min} "
-            "vuotta, työn päättymisestä enintään "
-            "{vocational_rehabilitation.years_since_work_ended_max} vuotta, ansiot 5 vuodelta "
-            "vähintään {vocational_rehabilitation.earnings_threshold_eur} €, alle "
-            "{vocational_rehabilitation.old_age_pension_lowest_age} v ja työkyvyttömyyden uhka?",
-            "[002]; TyEL 25 §",
+            _(
+                "Työskennellyt ammatissaan noin {vocational_rehabilitation.years_in_profession_min} "
+                "vuotta, ansiot 5 vuodelta vähintään "
+                "{vocational_rehabilitation.earnings_threshold_eur} € eikä ole täyttänyt "
+                "ikäluokkansa alinta vanhuuseläkeikää? (Vakiintumisen työelämään arvioi "
+                "eläkelaitos; työn päättymisestä ei ole kiinteää aikarajaa.)"
+            ),
+            "[002]; TyEL 25 §; https://www.telp.fi/ohjeet/etuudet/tyoelakekuntoutus/",
             all_of(
                 F("years_in_profession").ge(P("vocational_rehabilitation.years_in_profession_min")),
-                F("years_since_work_ended").le(
-                    P("vocational_rehabilitation.years_since_work_ended_max")
-                ),
                 F("earnings_last_5_years_eur").ge(
                     P("vocational_rehabilitation.earnings_threshold_eur")
                 ),
-                F("age").lt(P("vocational_rehabilitation.old_age_pension_lowest_age")),
-                F("work_disability_threat"),
+                BELOW_LOWEST_PENSION_AGE,
             ),
             "earnings_related_pension",
         ),
-        Step("otherwise", "Muussa tapauksessa Kela", "[002]", Const(True), "kela"),
+        Step("otherwise", _("Muussa tapauksessa Kela"), "[002]", Const(True), "kela"),
     ),
+)
+
+# Student health care: the employment status answers it when known ("unemployed" is not a
+# student), so an unemployed adult without occupational health care goes on to the
+# unemployed persons' health check instead of stopping on "is the client a student?" [000].
+STUDENT_HEALTH_CARE = If(
+    Known(F("employment_status")),
+    any_of(
+        Default(F("has_student_health_care"), False),
+        F("employment_status").eq("student"),
+        Default(F("is_student"), False),
+    ),
+    any_of(F("has_student_health_care"), F("is_student")),
 )
 
 # RULEBOOK §4.2 [000] and §5: where health matters are taken.
@@ -70,26 +121,32 @@ HEALTH_CARE_ROUTE = DecisionList(
     (
         Step(
             "occupational_health_care",
-            "Onko työterveyshuolto?",
+            _("Onko työterveyshuolto?"),
             "[000]",
             F("has_occupational_health_care"),
             "occupational_health_care",
         ),
         Step(
             "student_health_care",
-            "Onko opiskeluterveydenhuolto tai opiskelija?",
-            "[003]",
-            any_of(F("has_student_health_care"), F("is_student")),
+            _("Onko opiskeluterveydenhuolto tai opiskelija?"),
+            "[003]; [002]",
+            STUDENT_HEALTH_CARE,
             "student_health_care",
         ),
         Step(
             "unemployed",
-            "Työtön tai lomautettu?",
+            _("Työtön tai lomautettu?"),
             "[000]; [001]; [002]",
             UNEMPLOYED,
             "unemployed_health_check",
         ),
-        Step("otherwise", "Muussa tapauksessa terveysasema", "[001]", Const(True), "health_centre"),
+        Step(
+            "otherwise",
+            _("Muussa tapauksessa terveysasema"),
+            "[001]",
+            Const(True),
+            "health_centre",
+        ),
     ),
 )
 

@@ -4,6 +4,10 @@ Validation uses jsonschema on the fixed contract (``client-situation.schema.json
 it two things the schema cannot say: ``age`` must agree with ``birth_date`` at the reference
 date, and a birth date cannot be after it. ``reference_date`` defaults to today in
 Europe/Helsinki.
+
+The normalised facts add fields the rules read but nobody types in (:data:`DERIVED`): ``age``
+from the birth date, the exact age in whole months (``age_exact``, years) and the latest
+possible birth year (``birth_year_latest``) — the population interpreter derives the same.
 """
 
 from __future__ import annotations
@@ -21,6 +25,10 @@ HELSINKI = ZoneInfo("Europe/Helsinki")
 SCHEMA = schema("client-situation")
 PROPERTIES: dict[str, Any] = SCHEMA["properties"]
 _VALIDATOR = Draft202012Validator(SCHEMA, format_checker=FormatChecker())
+
+
+#: Derived fact → the ClientSituation field to ask for when it is missing.
+DERIVED: dict[str, str] = {"age_exact": "birth_date", "birth_year_latest": "age"}
 
 
 @dataclass(frozen=True)
@@ -57,6 +65,11 @@ def age_at(birth: dt.date, day: dt.date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
+def months_at(birth: dt.date, day: dt.date) -> int:
+    """Whole months of age on ``day``."""
+    return (day.year - birth.year) * 12 + day.month - birth.month - (day.day < birth.day)
+
+
 def validate(data: Any, default_date: dt.date | None = None) -> Situation:
     """The normalised situation, or :class:`SituationError` naming every bad field."""
     if not isinstance(data, dict):
@@ -77,7 +90,7 @@ def validate(data: Any, default_date: dt.date | None = None) -> Situation:
     day = dt.date.fromisoformat(facts.pop("reference_date")) if "reference_date" in facts else None
     day = day or default_date or today()
     if "birth_date" in facts:
-        birth = dt.date.fromisoformat(facts.pop("birth_date"))
+        birth = dt.date.fromisoformat(facts["birth_date"])
         if birth > day:
             raise SituationError(
                 [FieldError("birth_date", "after_reference_date", "is after reference_date")]
@@ -94,4 +107,10 @@ def validate(data: Any, default_date: dt.date | None = None) -> Situation:
                 ]
             )
         facts["age"] = age
+        facts["birth_date"] = birth
+        facts["age_exact"] = months_at(birth, day) / 12
+    if "age" in facts:
+        facts["birth_year_latest"] = (
+            facts["birth_date"].year if "birth_date" in facts else day.year - facts["age"]
+        )
     return Situation(facts, day)

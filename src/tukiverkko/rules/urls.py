@@ -5,4 +5,5 @@ from tukiverkko.rules import views
 app_name = "rules"
 urlpatterns = [
     path("", views.tyokykymittari, name="tyokykymittari"),
+    path("tarkistin/", views.checker, name="checker"),
 ]

@@ -13,7 +13,7 @@ from django.core.management.base import CommandError
 from django.db import connection, transaction
 
 from tukiverkko.audit.actions import record_access, record_disclosure
-from tukiverkko.audit.chain import FIELDS, GENESIS, OPTIONAL, canonical, digest
+from tukiverkko.audit.chain import FIELDS, GENESIS, OPTIONAL, canonical, digest, key_id_for
 from tukiverkko.audit.models import AccessLogEntry, ChainHead, DisclosureLogEntry
 from tukiverkko.audit.tests.conftest import tamper
 
@@ -333,3 +333,59 @@ def test_keyed_entries_cannot_be_verified_without_the_key(settings: Any, nurse: 
     # then
     assert code == 2
     assert "not configured" in message
+
+
+OLD_KEY, NEW_KEY = "vanha-avain-vain-testiin", "uusi-avain-vain-testiin"
+
+
+def rotated_chain(settings: Any, nurse: Any) -> None:
+    """Two entries under the old key, then the key changed (the old one retired), two more."""
+    settings.AUDIT_HMAC_KEY, settings.AUDIT_HMAC_KEYS_PREVIOUS = OLD_KEY, []
+    for _ in range(2):
+        record_access(user=nurse, client_id=1, what="client_page", allowed=True)
+    settings.AUDIT_HMAC_KEY, settings.AUDIT_HMAC_KEYS_PREVIOUS = NEW_KEY, [OLD_KEY]
+    for _ in range(2):
+        record_access(user=nurse, client_id=1, what="client_page", allowed=True)
+
+
+def test_a_new_hmac_key_starts_an_epoch_that_verify_audit_names(settings: Any, nurse: Any) -> None:
+    # given a chain written under an old key and then under a new one
+    rotated_chain(settings, nurse)
+    old_id, new_id = key_id_for(OLD_KEY.encode()), key_id_for(NEW_KEY.encode())
+    # when it is verified with the new key and the retired one
+    code, out = verify()
+    # then it is intact, in two epochs, each entry under its own key
+    assert code == 0
+    assert "OK (4 entries)" in out
+    assert f"epoch seq 1–2: key {old_id}" in out
+    assert f"epoch seq 3–4: key {new_id}" in out
+    assert [e.key_id for e in AccessLogEntry.objects.order_by("seq")] == [old_id] * 2 + [new_id] * 2
+
+
+def test_without_the_retired_key_the_old_epoch_cannot_be_checked(settings: Any, nurse: Any) -> None:
+    # given a rotated chain, and the retired key dropped from the configuration
+    rotated_chain(settings, nurse)
+    settings.AUDIT_HMAC_KEYS_PREVIOUS = []
+    # when
+    code, message = verify()
+    # then verify says which entry and which setting, rather than calling it tampered
+    assert code == 2
+    assert "seq 1" in message and "TUKIVERKKO_AUDIT_HMAC_KEY_PREVIOUS" in message
+
+
+def test_a_retired_key_cannot_rewrite_an_entry_of_the_new_epoch(settings: Any, nurse: Any) -> None:
+    # given a rotated chain, and an attacker who has the database and the OLD (leaked) key
+    rotated_chain(settings, nurse)
+    row = AccessLogEntry.objects.get(seq=4)
+    values = [False if f == "allowed" else getattr(row, f) for f in FIELDS["access"]]
+    forged = digest(canonical("access", 4, row.prev_hash, values), OLD_KEY.encode())
+    # when the newest entry is changed and re-hashed consistently under the old key
+    tamper(
+        "UPDATE audit_accesslogentry SET allowed = %s, key_id = %s, entry_hash = %s WHERE seq = 4",
+        [False, key_id_for(OLD_KEY.encode()), forged],
+    )
+    tamper("UPDATE audit_chainhead SET hash = %s", [forged])
+    code, message = verify()
+    # then the hash is right but the key went backwards: named as a rewrite
+    assert code == 1
+    assert "seq 4" in message and "older key" in message

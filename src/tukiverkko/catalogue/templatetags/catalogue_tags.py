@@ -7,7 +7,12 @@ from typing import Any
 from django import template
 from django.utils.translation import get_language, pgettext
 
-from tukiverkko.catalogue.models import ContactChannel, ContactKind, localised
+from tukiverkko.catalogue.models import (
+    ContactChannel,
+    ContactKind,
+    localised,
+    unchecked_translations,
+)
 
 register = template.Library()
 
@@ -43,6 +48,25 @@ def is_fallback(obj: Any, field: str) -> bool:
         and not getattr(obj, f"{field}_{lang}", "")
         and bool(getattr(obj, f"{field}_fi", ""))
     )
+
+
+@register.filter
+def any_fallback(obj: Any, fields: str) -> bool:
+    """``{{ service|any_fallback:"name,what" }}``: does any of these fields show Finnish instead?"""
+    return any(is_fallback(obj, f.strip()) for f in fields.split(",") if f.strip())
+
+
+@register.filter
+def translation_unchecked(obj: Any) -> bool:
+    """True when the page is in Swedish or English and no person has checked those texts yet."""
+    lang = (get_language() or "fi")[:2]
+    return lang in unchecked_translations(obj)
+
+
+@register.filter
+def unchecked_languages(obj: Any, only: str = "") -> list[str]:
+    """The record's unchecked translation languages (just ``only`` when it is given)."""
+    return [lang for lang in unchecked_translations(obj) if not only or lang == only]
 
 
 def _time(value: str) -> str:

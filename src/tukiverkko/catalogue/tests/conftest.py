@@ -6,12 +6,15 @@ from typing import Any
 
 import pytest
 import yaml
+from django.conf import settings
+from django.utils import translation
 
 SERVICE_TYPES: dict[str, Any] = {
     "service_types": [
         {
             "slug": "tyokykykoordinaattori",
             "name": {"fi": "Työkykykoordinaattori", "en": "Work ability coordinator"},
+            "translations": {"en": "checked"},
             "description": {"fi": "Työkyvyn tuen palveluiden asiantuntija."},
             "need_areas": ["rehabilitation", "employment"],
             "source": "[003]",
@@ -85,3 +88,12 @@ def catalogue_dir(tmp_path: Path):
 @pytest.fixture
 def region_data() -> dict[str, Any]:
     return copy.deepcopy(REGION)
+
+
+@pytest.fixture(autouse=True)
+def finnish_by_default():
+    """Each test starts in Finnish: a request to /sv/… leaves Swedish active in the thread, and
+    ``reverse()`` in the next test would then build /sv/ addresses."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()

@@ -20,6 +20,11 @@ def rich_region() -> dict[str, Any]:
     first = org["services"][0]
     first["name"]["sv"] = "Arbetsförmågekoordinator, Testilä"
     first["name"]["en"] = "Work ability coordinator, Testilä"
+    first["translations"] = {"sv": "unchecked", "en": "checked"}
+    first["validity_unverified"] = {
+        "fi": "Hankkeen palvelu; lähde ei kerro, jatkuuko se.",
+        "sv": "Ett projekts tjänst; källan säger inte om den fortsätter.",
+    }
     first["languages"] = ["fi", "sv"]
     first["age_min"] = 18
     first["age_max"] = 64

@@ -143,3 +143,21 @@ def test_openapi_is_served_and_the_committed_copy_has_not_drifted(client):
     # Regenerate with:  tukiverkko export-openapi docs/api/openapi.json
     assert committed == openapi_text()
     assert json.loads(committed)["paths"] == served["paths"]
+
+
+def test_review_status_and_unverified_validity_are_in_the_api(client, catalogue):
+    # when
+    _, detail = get(client, f"/services/{TKK}")
+    _, listing = get(client, "/services", include_ended="on")
+    _, service_type = get(client, "/service-types/tyokykykoordinaattori")
+    # then
+    assert detail["translations"] == {"sv": "unchecked", "en": "checked"}
+    assert detail["validity_unverified"] == {
+        "fi": "Hankkeen palvelu; lähde ei kerro, jatkuuko se.",
+        "sv": "Ett projekts tjänst; källan säger inte om den fortsätter.",
+        "en": None,
+    }
+    by_slug = {s["slug"]: s for s in listing["items"]}
+    assert by_slug[TKK]["validity_unverified"]["fi"].startswith("Hankkeen")
+    assert by_slug["testila-kuntakokeilu"]["validity_unverified"] is None
+    assert service_type["translations"] == {"sv": None, "en": "checked"}

@@ -105,6 +105,10 @@ def test_import_updates_and_creates_services(tmp_path):
         ("contacts", '[{"kind": "phone", "value": "000-000"}]', "placeholder"),
         ("contacts", "[{broken", "not valid JSON"),
         ("need_areas", "rehabilitation, kuu", "is not one of"),
+        ("translation_sv", "", "Swedish text but no review status"),
+        ("translation_sv", "ehkä", "is not one of"),
+        ("name_en", "", "a review status is given but the record has no English text"),
+        ("validity_unverified_fi", "", "'fi' is a required property"),
     ],
 )
 def test_a_bad_cell_names_row_slug_and_column_and_saves_nothing(tmp_path, column, value, reason):
@@ -118,7 +122,8 @@ def test_a_bad_cell_names_row_slug_and_column_and_saves_nothing(tmp_path, column
     # then
     assert code == 2
     assert "row 3 (slug testila-tyokykykoordinaattori)" in err
-    assert f"column '{column}'" in err and reason in err
+    named = {"name_en": "translation_en"}.get(column, column)  # the status, not the text, is wrong
+    assert f"column '{named}'" in err and reason in err
     assert "nothing saved" in err
     assert Service.objects.get(slug="testila-kuntakokeilu").what_fi.startswith("Päättynyt")
 
@@ -186,3 +191,22 @@ def test_a_row_with_more_cells_than_columns_is_named(tmp_path):
     code, _, err = run("import_csv", str(target))
     assert code == 2
     assert "row 2 (slug a): column '(rivi)': more cells than columns" in err
+
+
+def test_round_trip_keeps_review_status_and_validity_note(tmp_path):
+    # given a service with an unverified validity and Swedish unchecked, English checked
+    load_rich_catalogue(tmp_path)
+    row = next(r for r in exported_rows(tmp_path) if r["slug"] == "testila-tyokykykoordinaattori")
+    # then the export carries both
+    assert (row["translation_sv"], row["translation_en"]) == ("unchecked", "checked")
+    assert row["validity_unverified_fi"].startswith("Hankkeen palvelu")
+    assert row["validity_unverified_sv"].startswith("Ett projekts tjänst")
+    assert row["validity_unverified_en"] == ""
+    # when an editor marks the Swedish checked and the doubt resolved, and imports
+    rows = exported_rows(tmp_path)
+    rows[1].update(translation_sv="checked", validity_unverified_fi="", validity_unverified_sv="")
+    code, _, err = run("import_csv", str(write_rows(tmp_path / "c.csv", rows)))
+    # then
+    assert code == 0, err
+    service = Service.objects.get(slug="testila-tyokykykoordinaattori")
+    assert service.translation_sv == "checked" and not service.has_unverified_validity

@@ -1,6 +1,6 @@
 """End to end in a real headless Chromium (Debian's /usr/bin/chromium) against a live server:
-live search with an inflected word, filters, keyboard navigation to a service page, and
-axe-core on every public page type (no "serious" or "critical" violation)."""
+live search with an inflected word, filters, keyboard navigation to a service page. Every page
+type's axe-core, reflow and keyboard checks: test_e2e_a11y.py (core.tests.browser.check_page)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tukiverkko.catalogue.tests.webdata import freshen_verifications, load_web_catalogue
-from tukiverkko.core.tests.browser import serious_violations
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -81,15 +80,6 @@ def test_search_works_without_javascript(browser: Browser, live_server, tmp_path
     context.close()
 
 
-def test_skip_link_is_first_and_moves_focus_to_main(page: Page, live_server) -> None:
-    page.goto(live_server.url + "/palvelut/")
-    page.keyboard.press("Tab")
-    focused = page.evaluate("document.activeElement.className")
-    assert focused == "skip-link"
-    page.keyboard.press("Enter")
-    assert page.evaluate("document.activeElement.id") == "main"
-
-
 def test_language_switch_keeps_the_same_page(page: Page, live_server) -> None:
     page.goto(live_server.url + "/palvelut/tukirinki/")
     page.get_by_role("button", name="På svenska").click()
@@ -98,23 +88,3 @@ def test_language_switch_keeps_the_same_page(page: Page, live_server) -> None:
     page.get_by_role("button", name="Suomeksi").click()
     expect(page).to_have_url(re.compile(r"/palvelut/tukirinki/$"))
     expect(page.locator("html")).to_have_attribute("lang", "fi")
-
-
-@pytest.mark.parametrize(
-    "path",
-    [
-        "/palvelut/?q=ty%C3%B6kyvyn&age=abc",
-        "/palvelut/testila-tyokykykoordinaattori/",
-        "/palvelut/kuntakokeilu-testila/",
-        "/palvelut/toimijat/testimaan-hyvinvointialue/",
-        "/palvelut/verkosto/testimaa/",
-        "/palvelut/pikaopas/testila/",
-        "/en/palvelut/",
-    ],
-)
-def test_no_serious_accessibility_violations(page: Page, live_server, path: str) -> None:
-    # when
-    response = page.goto(live_server.url + path)
-    # then
-    assert response is not None and response.status == 200
-    assert serious_violations(page) == []

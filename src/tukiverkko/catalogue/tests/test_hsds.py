@@ -165,3 +165,34 @@ def test_the_real_catalogue_exports_valid_hsds(tmp_path, validators):
             assert list(hsds_validation.errors(validators[kind], record, f"{kind}[{i}]")) == []
     ids = [s["id"] for s in exported["service"]]
     assert len(ids) == len(set(ids))
+
+
+def test_unverified_validity_and_unchecked_translation_in_the_export(tmp_path):
+    # given a service whose validity is unverified, with Swedish unchecked and English checked
+    load_rich_catalogue(tmp_path)
+    sid = stable_id("service", "testila-tyokykykoordinaattori")
+
+    def service(lang: str) -> dict:
+        exported = export(tmp_path / lang, "--lang", lang)
+        return next(s for s in exported["service"] if s["id"] == sid)
+
+    def codes(record: dict, taxonomy: str) -> set[str]:
+        return {
+            a["taxonomy_term"]["code"]
+            for a in record["attributes"]
+            if a["taxonomy_term"]["taxonomy"] == taxonomy
+        }
+
+    fi, sv, en = service("fi"), service("sv"), service("en")
+    # then it stays active (HSDS has no "unknown") with an alert in the export's language
+    assert fi["status"] == "active"
+    assert (
+        fi["alert"] == "Voimassaolo tarkistamatta: Hankkeen palvelu; lähde ei kerro, jatkuuko se."
+    )
+    assert sv["alert"].startswith("Giltigheten har inte kontrollerats: Ett projekts tjänst")
+    assert en["alert"].startswith("Validity not verified: Hankkeen palvelu")  # no English note
+    assert codes(fi, "tukiverkko-voimassaolo") == {"tarkistamatta"}
+    # and the Swedish export says its texts are an unchecked translation; the English does not
+    assert codes(sv, "tukiverkko-kaannos") == {"tarkistamatta"}
+    assert codes(en, "tukiverkko-kaannos") == set()
+    assert codes(fi, "tukiverkko-kaannos") == set()

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import copy
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 
 from tukiverkko.accounts.models import Organisation
-from tukiverkko.catalogue.models import Service
+from tukiverkko.catalogue.models import Service, ServiceType
+from tukiverkko.catalogue.tests.conftest import SERVICE_TYPES
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +101,74 @@ def test_semantic_errors_are_named(catalogue_dir, region_data, path, value, fiel
     assert code == 2
     assert field in err and reason in err
     assert Service.objects.count() == 0
+
+
+def test_review_status_and_validity_note_are_loaded_and_a_second_load_changes_nothing(
+    catalogue_dir, region_data
+):
+    # given a service with Swedish and English texts, one checked, and an unverified validity
+    svc = region_data["organisations"][0]["services"][0]
+    svc["what"].update(sv="Hjälper att känna igen utmaningar.", en="Helps to identify challenges.")
+    svc["translations"] = {"sv": "checked", "en": "unchecked"}
+    svc["validity_unverified"] = {"fi": "Luonnos vuodelta 2022.", "en": "A 2022 draft."}
+    directory = catalogue_dir(region=region_data)
+    # when
+    code, out, _ = load(directory)
+    # then
+    assert code == 0, out
+    service = Service.objects.get(slug="testila-tyokykykoordinaattori")
+    assert (service.translation_sv, service.translation_en) == ("checked", "unchecked")
+    assert service.has_unverified_validity
+    assert (service.validity_unverified_fi, service.validity_unverified_sv) == (
+        "Luonnos vuodelta 2022.",
+        "",
+    )
+    assert ServiceType.objects.get().translation_en == "checked"
+    assert "Catalogue unchanged." in load(directory)[1]
+
+
+@pytest.mark.parametrize(
+    ("change", "record", "field", "reason"),
+    [
+        # a Swedish text (here a contact label) with no review status
+        (
+            lambda st, svc: svc["contacts"][0]["label"].update(sv="Telefon"),
+            "services[0] (slug testila-tyokykykoordinaattori)",
+            "translations.sv",
+            "Swedish text but no review status",
+        ),
+        # a status for a language the record has no text in
+        (
+            lambda st, svc: st.update(translations={"en": "checked", "sv": "unchecked"}),
+            "service_types[0] (slug tyokykykoordinaattori)",
+            "translations.sv",
+            "the record has no Swedish text",
+        ),
+        # a status that is neither unchecked nor checked
+        (
+            lambda st, svc: st.update(translations={"en": "ok"}),
+            "service_types[0] (slug tyokykykoordinaattori)",
+            "translations.en",
+            "'ok' is not one of",
+        ),
+        # a validity note without its Finnish text
+        (
+            lambda st, svc: svc.update(validity_unverified={"sv": "Utkast."}),
+            "services[0] (slug testila-tyokykykoordinaattori)",
+            "validity_unverified",
+            "'fi' is a required property",
+        ),
+    ],
+)
+def test_bad_review_status_or_validity_note_names_file_record_field_and_loads_nothing(
+    catalogue_dir, region_data, change, record, field, reason
+):
+    # given
+    service_types = copy.deepcopy(SERVICE_TYPES)
+    change(service_types["service_types"][0], region_data["organisations"][0]["services"][0])
+    # when
+    code, _, err = load(catalogue_dir(service_types=service_types, region=region_data))
+    # then
+    assert code == 2
+    assert record in err and f"field '{field}'" in err and reason in err
+    assert ServiceType.objects.count() == 0 and Service.objects.count() == 0

@@ -245,3 +245,105 @@ def test_language_switch_keeps_the_page(client, catalogue):
     assert 'value="/palvelut/tukirinki/"' in swedish
     back = client.post("/i18n/setlang/", {"language": "fi", "next": "/palvelut/tukirinki/"})
     assert back["Location"] == "/palvelut/tukirinki/"
+
+
+def test_service_page_in_english_shows_the_services_own_texts(client, catalogue):
+    # when
+    page = text(client.get("/en/palvelut/verkostotiimi-koekyla/"))
+    # then the service's English texts, not the Finnish ones, and no fallback note
+    assert '<html lang="en">' in page
+    assert "<h1>Network team, Koekylä</h1>" in page
+    for english in (
+        "A multisectoral team gathers information on the client.",
+        "So that the client is not passed from desk to desk.",
+        "The team meets once a month.",
+        "Clients who need multisectoral support.",
+    ):
+        assert f"<p>{english}</p>" in page
+    assert "Monialainen tiimi" not in page
+    assert "the missing ones are shown in Finnish" not in page
+    # and the reader is told that no person has checked the English texts yet
+    assert "no one has checked the translation yet" in page
+
+
+def test_checked_swedish_texts_carry_no_unchecked_note(client, catalogue):
+    page = text(client.get("/sv/palvelut/verkostotiimi-koekyla/"))
+    assert "<h1>Nätverksteamet, Provby</h1>" in page
+    assert "<p>Teamet träffas en gång i månaden.</p>" in page
+    assert "ingen har ännu granskat översättningen" not in page
+
+
+def test_fallback_note_stays_for_texts_still_missing_in_the_language(client, catalogue):
+    page = text(client.get("/sv/palvelut/testila-tyokykykoordinaattori/"))
+    assert "de som saknas visas på finska" in page
+    assert "ingen har ännu granskat översättningen" in page  # its Swedish is unchecked
+    assert '<p lang="fi">Tapaamiset ja verkostotyö.</p>' in page
+
+
+def test_unverified_validity_is_shown_on_the_page_not_as_current(client, catalogue):
+    # when
+    page = text(client.get(reverse("catalogue:service", args=["verkostotiimi-koekyla"])))
+    # then the badge, the reason, and no "toistaiseksi" (until further notice)
+    assert "Voimassaolo tarkistamatta:" in page
+    assert "Varmista ennen kuin ohjaat asiakkaan." in page
+    assert "Lähde on vuoden 2021 luonnos; ei tiedetä, kokoontuuko tiimi yhä." in page
+    assert '<span class="badge unverified">voimassaolo tarkistamatta</span>' in page
+    assert "toistaiseksi" not in page
+    # a service with nothing in doubt stays "toistaiseksi" and has no badge
+    other = text(client.get(reverse("catalogue:service", args=["tukirinki"])))
+    assert "toistaiseksi" in other and "tarkistamatta" not in other.split("</header>")[1]
+
+
+def test_unverified_validity_badge_in_results_network_and_organisation(client, catalogue):
+    badge = '<span class="badge unverified">Voimassaolo tarkistamatta</span>'
+    results = text(client.get("/palvelut/", {"q": "tiimi"}))
+    assert "Verkostotiimi, Koekylä" in results and badge in results
+    network = text(
+        client.get(reverse("catalogue:network", args=["testimaa"]), {"kunta": "Koekylä"})
+    )
+    assert badge in network
+    organisation = text(
+        client.get(reverse("catalogue:organisation", args=["testimaan-hyvinvointialue"]))
+    )
+    assert badge in organisation
+    swedish = text(client.get("/sv/palvelut/", {"q": "tiimi"}))
+    assert "Giltigheten har inte kontrollerats" in swedish
+
+
+def test_unverified_list_puts_services_of_unverified_validity_first(client, catalogue):
+    # given an editor; the network team was verified 30 days ago, but its validity is in doubt
+    client.force_login(_user(Role.CATALOGUE_EDITOR))
+    # when
+    page = text(client.get(reverse("catalogue:unverified")))
+    # then it is on the list, first, with the reason
+    assert "1 palvelu, jonka voimassaoloa ei ole tarkistettu" in page
+    assert "2 palvelua, joita ei ole tarkistettu 12 kuukauteen" in page
+    assert page.index("Verkostotiimi, Koekylä") < page.index("Kuntoutustutkimusyksikkö")
+    assert "ei tiedetä, kokoontuuko tiimi yhä" in page
+
+
+def test_unchecked_translations_page_lists_them_by_language(client, catalogue):
+    # given
+    client.force_login(_user(Role.CATALOGUE_EDITOR))
+    url = reverse("catalogue:editor-translations")
+    # when all languages, then English only, then Swedish only
+    both = text(client.get(url))
+    english = text(client.get(url, {"kieli": "en"}))
+    swedish = text(client.get(url, {"kieli": "sv"}))
+    # then
+    assert "Verkostotiimi, Koekylä" in both and "Työkykykoordinaattori, Testilä" in both
+    assert 'href="/en/palvelut/verkostotiimi-koekyla/" hreflang="en"' in english
+    assert "Työkykykoordinaattori, Testilä" not in english  # it has no English text
+    assert "Työkykykoordinaattori, Testilä" in swedish
+    assert "Verkostotiimi, Koekylä" not in swedish  # its Swedish is checked
+    assert "0 palvelutyyppiä" in swedish  # the type's Swedish name is checked
+    assert "1 palvelu<" in english
+
+
+def test_unchecked_translations_page_is_for_editors_only(client, catalogue):
+    url = reverse("catalogue:editor-translations")
+    assert client.get(url).status_code == 302
+    client.force_login(_user(Role.DOCTOR))
+    assert client.get(url).status_code == 403
+    client.force_login(_user(Role.ADMINISTRATOR))
+    assert client.get(url, {"kieli": "<script>"}).status_code == 200

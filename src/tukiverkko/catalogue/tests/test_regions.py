@@ -57,6 +57,7 @@ EXPECTED_SERVICES: dict[str, list[str]] = {
         "paijat-hame-vammaispalvelujen-tyohonvalmennus",
         "paijat-hame-ryhmamuotoinen-tyollistyminen",
         "paijat-hame-sote-keskuksen-tyokyvyn-tuki",
+        "paijat-hame-ips-tyohonvalmennus",
         "paijat-hame-tyokykykoordinaattori",
         "paijat-hame-tyottomien-terveydenhoitaja",
         "paijat-hame-terveydenhuollon-sosiaaliohjaaja",
@@ -392,3 +393,71 @@ def test_loading_the_real_catalogue_twice_changes_nothing(catalogue):
     assert "created" not in out and "updated" not in out
     assert dict(Service.objects.values_list("slug", "updated_at")) == before
     assert (Region.objects.count(), Organisation.objects.count(), Service.objects.count()) == counts
+
+
+# Services whose running the seeds cannot confirm (decision 0140), with what each seed says.
+UNVERIFIED_VALIDITY = {
+    # [002] "TYÖKYVYN TUEN TIIMI … Versio 1", "Hahmotelmaa", "Muita reittejä?"; the project
+    # belonged to the Työkykyohjelma, which ended in 2023 (RULEBOOK §13 #9).
+    "rovaniemi-tyokyvyn-tuen-tiimi": "Työkykyohjelmaan",
+    # [002] "Laatukriteereihin perustuva tuettu työhönvalmennus (tl 2)", a working group of it.
+    "rovaniemi-ips-tyohonvalmennus": "Työkyky käyttöön",
+    # [002] the service path and the client-manager model were working groups of the project.
+    "rovaniemi-sosiaalihuollon-tyollistymista-tukeva-palvelupolku": "mallinnettiin",
+    # [004] "Työkykytiimit käsittelevät asiakasasioita … 2 -4 viikon välein", plan version 1, 2021.
+    "satakunta-tyokykytiimit": "versio 1",
+    # [001] "Mallia kehitetty Hollolan, Asikkalan ja Padasjoen sote-keskuksissa"; its
+    # coordinator and social instructor only to the end of 2023.
+    "paijat-hame-sote-keskuksen-tyokyvyn-tuki": "vuoden 2023 loppuun",
+    # [000] "Tukirinki 2 –hanke", no duration given.
+    "jyrankola-tukirinki-2": "hanke",
+}
+
+
+def test_services_the_seeds_cannot_confirm_say_so_and_are_to_be_reverified(catalogue):
+    # when
+    from tukiverkko.catalogue.querysets import unverified
+
+    doubtful = {s.slug: s for s in Service.objects.exclude(validity_unverified_fi="")}
+    # then exactly these, each with its reason in all three languages, still valid by dates
+    assert set(doubtful) == set(UNVERIFIED_VALIDITY)
+    for slug, words in UNVERIFIED_VALIDITY.items():
+        service = doubtful[slug]
+        assert words in service.validity_unverified_fi, slug
+        assert service.validity_unverified_sv and service.validity_unverified_en, slug
+        assert service.valid_to is None, slug
+    # and they head the editors' re-verify list
+    listed = [s.slug for s in unverified(dt.date(2026, 12, 1))]
+    assert set(listed[: len(UNVERIFIED_VALIDITY)]) == set(UNVERIFIED_VALIDITY)
+
+
+def test_paijat_sote_ips_follows_seed_001(catalogue):
+    # [001] "Sosiaalihuollon palveluista päättää kuitenkin sosiaalihuollon ammattihenkilö";
+    # "asiakasta tukee työhönvalmentaja, jonka kanssa asiakas laatii jatkosuunnitelmia"
+    ips = Service.objects.get(slug="paijat-hame-ips-tyohonvalmennus")
+    assert ips.service_type.slug == "ips-tyohonvalmennus"
+    assert ips.organisation.slug == "paijat-hameen-hyvinvointialue"
+    assert [r.slug for r in ips.access_routes.all()] == ["social_care_decision"]
+    assert ips.municipalities.count() == 10
+    assert "työhönvalmentaja" in ips.what_fi and "jatkosuunnitelmia" in ips.what_fi
+    assert "sosiaalihuollon ammattihenkilö" in ips.how_fi
+    assert "elämänhallinnassa" in ips.for_whom_fi
+    assert ips.is_valid_on(dt.date(2026, 12, 1)) and not ips.has_unverified_validity
+    links = set(ips.contacts.values_list("value", flat=True))
+    assert (
+        "https://paijat-sote.fi/yhteystiedot/-/sosiaalihuollon-ohjaus-ja-neuvonta-polku-2/" in links
+    )
+    assert any("Laatukriteereihin%20perustuvan" in v for v in links)
+
+
+@pytest.mark.parametrize(
+    "slug", ["paijat-hameen-tyollisyysalue-tyovoimapalvelut", "lahti-tyovoimaviranomainen"]
+)
+def test_the_activation_plan_contact_moved_to_the_employment_authorities(catalogue, slug):
+    # [000] TE-palvelut: "Aktivointisuunnitelmista vastaava asiantuntija" (a placeholder there);
+    # since 1.1.2025 the employment authority draws up the activation plan (TE24).
+    service = Service.objects.get(slug=slug)
+    contact = service.contacts.get(label_fi="Aktivointisuunnitelmista vastaava asiantuntija")
+    assert contact.is_placeholder and contact.for_professionals_only
+    assert service.valid_from == dt.date(2025, 1, 1)
+    assert "aktivointisuunnitelma" in service.how_fi

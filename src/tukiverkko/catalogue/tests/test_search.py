@@ -63,6 +63,7 @@ def test_filters_by_need_area_region_municipality_route_and_sector(catalogue):
     assert slugs(ServiceFilter(municipality="Koekylä")) == {
         "testila-tyokykykoordinaattori",
         "koekyla-tyottomien-terveystarkastus",
+        "verkostotiimi-koekyla",
         "etsiva-nuorisotyo-testila",
         "tyollisyysalue-testila",
     }

@@ -15,6 +15,7 @@ SERVICE_TYPES: dict[str, Any] = {
         {
             "slug": "tyokykykoordinaattori",
             "name": {"fi": "Työkykykoordinaattori", "sv": "Arbetsförmågekoordinator"},
+            "translations": {"sv": "checked"},
             "description": {"fi": "Työkyvyn tuen palveluiden asiantuntija."},
             "eligibility": {
                 "fi": "Työtön, jonka työkyvyn haaste vaikeuttaa työllistymistä ja joka tarvitsee "
@@ -87,6 +88,7 @@ REGION: dict[str, Any] = {
                         "fi": "Auttaa tunnistamaan työkyvyn haasteita ja kuntoutustarpeita.",
                         "sv": "Hjälper att känna igen utmaningar i arbetsförmågan.",
                     },
+                    translations={"sv": "unchecked"},
                     why={"fi": "Jotta asiakas saa oikean tuen."},
                     how={"fi": "Tapaamiset ja verkostotyö."},
                     for_whom={"fi": "Työttömille, joilla on työkyvyn haaste."},
@@ -125,6 +127,43 @@ REGION: dict[str, Any] = {
                     network_group="specialist",
                     municipalities=["Testilä"],
                     verified={"on": "2023-01-15", "by": "Vanha tarkistus"},
+                ),
+                _service(
+                    "verkostotiimi-koekyla",
+                    service_type="tyollisyyspalvelut",
+                    name={
+                        "fi": "Verkostotiimi, Koekylä",
+                        "sv": "Nätverksteamet, Provby",
+                        "en": "Network team, Koekylä",
+                    },
+                    what={
+                        "fi": "Monialainen tiimi kokoaa tiedon asiakkaan tilanteesta.",
+                        "sv": "Ett sektorsövergripande team samlar information om klienten.",
+                        "en": "A multisectoral team gathers information on the client.",
+                    },
+                    why={
+                        "fi": "Jotta asiakasta ei siirretä luukulta luukulle.",
+                        "sv": "Så att klienten inte skickas från lucka till lucka.",
+                        "en": "So that the client is not passed from desk to desk.",
+                    },
+                    how={
+                        "fi": "Tiimi kokoontuu kerran kuukaudessa.",
+                        "sv": "Teamet träffas en gång i månaden.",
+                        "en": "The team meets once a month.",
+                    },
+                    for_whom={
+                        "fi": "Asiakkaille, jotka tarvitsevat monialaista tukea.",
+                        "sv": "Klienter som behöver sektorsövergripande stöd.",
+                        "en": "Clients who need multisectoral support.",
+                    },
+                    validity_unverified={
+                        "fi": "Lähde on vuoden 2021 luonnos; ei tiedetä, kokoontuuko tiimi yhä.",
+                        "sv": "Källan är ett utkast från 2021; det är okänt om teamet ännu träffas.",
+                        "en": "The source is a 2021 draft; it is not known whether the team "
+                        "still meets.",
+                    },
+                    translations={"sv": "checked", "en": "unchecked"},
+                    municipalities=["Koekylä"],
                 ),
                 _service(
                     "koekyla-tyottomien-terveystarkastus",
@@ -199,15 +238,20 @@ REGION: dict[str, Any] = {
 }
 
 
-def load_web_catalogue(directory: Path) -> None:
-    """Write the catalogue to ``directory`` and load it with the real command."""
+def migrated_rows() -> None:
+    """The need areas and access routes the data migration made, which a transactional test
+    (the end-to-end ones) flushes."""
     from tukiverkko.catalogue.models import AccessRoute, AccessRouteSlug, NeedArea, NeedAreaSlug
 
-    # A transactional test (the end-to-end ones) flushes the rows the data migration made.
     for need_area in NeedAreaSlug.values:
         NeedArea.objects.get_or_create(slug=need_area)
     for route in AccessRouteSlug.values:
         AccessRoute.objects.get_or_create(slug=route)
+
+
+def load_web_catalogue(directory: Path) -> None:
+    """Write the catalogue to ``directory`` and load it with the real command."""
+    migrated_rows()
     (directory / "service-types.yaml").write_text(
         yaml.safe_dump(SERVICE_TYPES, allow_unicode=True), encoding="utf-8"
     )

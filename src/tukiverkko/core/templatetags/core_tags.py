@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 register = template.Library()
@@ -34,3 +36,17 @@ def other_languages(context: dict[str, Any]) -> list[dict[str, str]]:
         for code, name in settings.LANGUAGES
         if code != current
     ]
+
+
+@register.filter
+def css_string(value: object) -> str:
+    """The text as the inside of a double-quoted CSS string in a <style> element.
+
+    The value is rendered template text (HTML-escaped), so entities are read back first; then
+    every character that could end the string, the rule or the element (quotes, backslash,
+    angle brackets, ampersand) becomes a CSS hex escape, and line breaks become spaces.
+    """
+    text = " ".join(html.unescape(str(value)).split())
+    return mark_safe(  # noqa: S308 - every character that is special in CSS or HTML is escaped
+        "".join(f"\\{ord(c):x} " if c in "\"\\<>&'" else c for c in text)
+    )

@@ -32,7 +32,10 @@ def for_property(name: str, spec: dict[str, Any]) -> st.SearchStrategy[Any]:
         return DATES.map(dt.date.isoformat)
     if name == "mother_tongue":
         return st.sampled_from(["fi", "sv", "se", "en", "ru", "so"])
-    return st.sampled_from(["Heinola", "Lahti", "Rovaniemi", "Turku"])
+    # municipalities of every scope with its own practice, and some outside them all
+    return st.sampled_from(
+        ["Heinola", "Lahti", "Asikkala", "Hartola", "Rovaniemi", "Turku", "Pori", "Helsinki"]
+    )
 
 
 def _consistent(data: dict[str, Any]) -> dict[str, Any]:

@@ -63,6 +63,19 @@ def test_text_format_is_finnish(tmp_path):
     assert "työvoimaviranomainen" in text
 
 
+def test_text_format_names_a_regional_practice_and_its_prerequisites(tmp_path):
+    # given a Heinola client with a mental-health concern (MiePä: the client calls themselves)
+    text = run_recommend(
+        tmp_path,
+        {"reference_date": "2025-06-01", "municipality": "Heinola", "mental_health_concern": True},
+        "--format",
+        "text",
+    )
+    # then the text says whose practice it is and what to arrange
+    assert "Psykiatrinen sairaanhoitaja: täyttyy\n  Käytäntö: Heinola" in text
+    assert "Uusi asiakas soittaa itse terveyskeskuksen ajanvaraukseen" in text
+
+
 def test_reads_standard_input(monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO('{"age": 20, "reference_date": "2025-01-01"}'))
     out = io.StringIO()

@@ -14,6 +14,8 @@ from tukiverkko.rules.expr import (
     Context,
     Default,
     F,
+    If,
+    InScope,
     Known,
     NonEmpty,
     Not,
@@ -41,6 +43,8 @@ def both(expr, facts):
             "n": pl.Int64,
             "s": pl.String,
             "t": pl.List(pl.String),
+            "municipality": pl.String,
+            "d": pl.Date,
         },
     )
     many = frame.select(compile_expr(expr, default()).alias("x"))["x"][0]
@@ -74,10 +78,40 @@ def test_and_or_not_follow_kleene_in_both_interpreters(a, b):
         (Known(F("n")), {"n": None}, False),
         (Default(F("a"), True), {"a": None}, True),
         (any_of(F("a"), Const(None)), {"a": False}, None),
+        # if-then-else: an unknown condition leaves the answer known only where both agree
+        (If(F("a"), F("b"), Const(True)), {"a": True, "b": False}, False),
+        (If(F("a"), F("b"), Const(True)), {"a": False, "b": False}, True),
+        (If(F("a"), F("b"), Const(True)), {"b": True}, True),
+        (If(F("a"), F("b"), Const(True)), {"b": False}, None),
+        (If(F("a"), Const(None), Const(None)), {}, None),
+        (If(Known(F("n")), F("n").lt(3), F("b")), {"n": 2, "b": False}, True),
+        # a practice's scope: the municipality, whatever its case; unknown without one
+        (InScope("heinola"), {"municipality": " HEINOLA"}, True),
+        (InScope("heinola"), {"municipality": "Turku"}, False),
+        (InScope("varsinais-suomi"), {"municipality": "Turku"}, True),
+        (InScope("heinola"), {}, None),
+        # a parameter looked up at another date (the birth cohort), unknown without it
+        (
+            F("n").lt(P("old_age_pension.lowest_age", at="d")),
+            {"n": 63, "d": dt.date(1955, 6, 1)},
+            True,
+        ),
+        (
+            F("n").lt(P("old_age_pension.lowest_age", at="d")),
+            {"n": 64, "d": dt.date(1958, 6, 1)},
+            False,
+        ),
+        (
+            F("n").lt(P("old_age_pension.lowest_age", at="d")),
+            {"n": 64, "d": dt.date(1970, 6, 1)},
+            None,
+        ),
+        (F("n").lt(P("old_age_pension.lowest_age", at="d")), {"n": 63}, None),
     ],
 )
 def test_nodes_agree_across_interpreters(expr, facts, expected):
-    assert both(expr, {"a": None, "b": None, "n": None, "s": None, "t": None, **facts}) == (
+    blank = {"a": None, "b": None, "n": None, "s": None, "t": None, "municipality": None, "d": None}
+    assert both(expr, {**blank, **facts}) == (
         expected,
         expected,
     )
@@ -86,3 +120,10 @@ def test_nodes_agree_across_interpreters(expr, facts, expected):
 def test_params_used_finds_every_parameter():
     expr = any_of(F("n").ge(P("a.b")), Not(F("n").isin("x")), Default(F("n").lt(P("c.d")), False))
     assert params_used(expr) == {"a.b", "c.d"}
+    assert params_used(If(F("a"), F("n").lt(P("e.f", at="d")), Const(True))) == {"e.f"}
+
+
+def test_fields_of_new_nodes():
+    assert InScope("heinola").fields() == {"municipality"}
+    assert P("x.y", at="birth_date").fields() == {"birth_date"}
+    assert If(F("a"), F("b"), F("n")).fields() == {"a", "b", "n"}

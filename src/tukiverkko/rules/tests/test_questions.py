@@ -52,6 +52,15 @@ def test_nothing_to_ask_when_everything_is_decided(recommend_for):
         "child_protection_aftercare": False,
         "unemployment_benefit": "none",
         "receives_social_assistance": False,
+        "municipality": "Helsinki",
+        "mental_health_concern": False,
+        "client_of": [],
+        "life_management_barriers": [],
+        "work_ability_needs": [],
+        "known_work_limitations": False,
+        "capacity_prevents_employment_services": False,
+        "goal_open_labour_market": False,
+        "earnings_related_rehabilitee": False,
     }
     result = recommend_for(**full)
     assert result["next_questions"] == []
@@ -64,7 +73,27 @@ def test_numeric_candidates_straddle_every_threshold():
     for limit in (15, 16, 23, 25, 29, 30, 65):
         assert {limit - 1, limit} <= set(ages)
     assert candidates("work_ability_score", ctx)[:1] == [0]
-    assert candidates("municipality", ctx) == []
+    # one municipality of each scope with its own practice, and one outside them all
+    places = candidates("municipality", ctx)
+    assert {"heinola", "turku", "(muu kunta)"} <= set(places) or {"heinola", "(muu kunta)"} <= set(
+        places
+    )
+    assert len(places) == len(ctx.parameters.scopes) + 1
     assert candidates("mother_tongue", ctx) == ["fi", "xx"]
     assert 35614.03 not in candidates("earnings_last_5_years_eur", ctx)
     assert 41143.38 in candidates("earnings_last_5_years_eur", ctx)
+
+
+def test_municipality_is_asked_when_the_practices_disagree(recommend_for):
+    # given an unemployed person with a need but no municipality: the coordinator's criteria
+    # differ between Heinola, Päijät-Sote, Varha and the national rule
+    result = recommend_for(
+        employment_status="unemployed",
+        has_occupational_health_care=False,
+        work_ability_needs=["rehabilitation"],
+    )
+    # then the municipality is one of the questions and the coordinator is unknown because of it
+    assert "municipality" in result["next_questions"]
+    tkk = next(s for s in result["services"] if s["service_type"] == "tyokykykoordinaattori")
+    assert tkk["status"] == "unknown" and tkk["missing"][0] == "municipality"
+    assert tkk["practice"]["scope"] is None

@@ -14,6 +14,9 @@ EARNINGS_RELATED = {
 }
 
 
+THREAT_FOUND = ["accident_cause:no", "young_without_threat:no", "threat_not_found:no"]
+
+
 @pytest.mark.parametrize(
     ("example", "facts", "organiser", "path"),
     [
@@ -33,32 +36,56 @@ EARNINGS_RELATED = {
             "Vakiintunut työura ja ansiot → työeläkelaitos",
             EARNINGS_RELATED,
             "earnings_related_pension",
-            ["accident_cause:no", "earnings_related_conditions:yes"],
+            [*THREAT_FOUND, "earnings_related_conditions:yes"],
         ),
         (
             "Liian vähän ansioita → Kela",
             {**EARNINGS_RELATED, "earnings_last_5_years_eur": 30_000},
             "kela",
-            ["accident_cause:no", "earnings_related_conditions:no"],
+            [*THREAT_FOUND, "earnings_related_conditions:no"],
         ),
         (
             "Vain 3 vuotta ammatissa → Kela",
             {**EARNINGS_RELATED, "years_in_profession": 3},
             "kela",
-            ["accident_cause:no", "earnings_related_conditions:no"],
+            [*THREAT_FOUND, "earnings_related_conditions:no"],
         ),
         (
-            "Työ päättyi 8 vuotta sitten → Kela",
+            "Työ päättyi 8 vuotta sitten: laissa ei aikarajaa, eläkelaitos arvioi (TyEL 25 §)",
             {**EARNINGS_RELATED, "years_since_work_ended": 8},
+            "earnings_related_pension",
+            [*THREAT_FOUND, "earnings_related_conditions:yes"],
+        ),
+        (
+            "Uhkaa ei ole todettu → selvitä ensin lääkärillä (B-lausunto) [002]",
+            {**EARNINGS_RELATED, "work_disability_threat": False},
+            "establish_threat",
+            ["accident_cause:no", "young_without_threat:no", "threat_not_found:yes"],
+        ),
+        (
+            "Nuori ilman uhkaa → Kelan nuoren ammatillinen kuntoutus [001]",
+            {"rehabilitation_cause": "none", "work_disability_threat": False, "age": 22},
             "kela",
-            ["accident_cause:no", "earnings_related_conditions:no"],
+            ["accident_cause:no", "young_without_threat:yes"],
+        ),
+        (
+            "63-vuotias, syntynyt 1962: alin vanhuuseläkeikä 65 → työeläkelaitos",
+            {**EARNINGS_RELATED, "age": 63, "birth_date": "1962-03-01"},
+            "earnings_related_pension",
+            [*THREAT_FOUND, "earnings_related_conditions:yes"],
+        ),
+        (
+            "64 v 6 kk, syntynyt 1960: ikäluokan alin vanhuuseläkeikä 64 v 6 kk täytetty → Kela",
+            {**EARNINGS_RELATED, "age": 64, "birth_date": "1960-12-01"},
+            "kela",
+            [*THREAT_FOUND, "earnings_related_conditions:no"],
         ),
         ("Syy tuntematon → järjestäjä ei tiedossa", {}, None, ["accident_cause:unknown"]),
         (
             "Ansiot tuntemattomat → järjestäjä ei tiedossa",
             {k: v for k, v in EARNINGS_RELATED.items() if k != "earnings_last_5_years_eur"},
             None,
-            ["accident_cause:no", "earnings_related_conditions:unknown"],
+            [*THREAT_FOUND, "earnings_related_conditions:unknown"],
         ),
     ],
 )
@@ -119,6 +146,16 @@ def test_employment_authority_is_a_supplement_named_by_date(recommend_for, day, 
             "health_centre",
         ),
         ({"employment_status": "unemployed"}, None),
+        # the employment status answers "is the client a student?" [000]
+        (
+            {"employment_status": "unemployed", "has_occupational_health_care": False},
+            "unemployed_health_check",
+        ),
+        (
+            {"employment_status": "student", "has_occupational_health_care": False},
+            "student_health_care",
+        ),
+        ({"has_occupational_health_care": False}, None),
     ],
 )
 def test_health_care_route(recommend_for, facts, route):

@@ -43,7 +43,16 @@ def test_not_an_object():
 
 def test_age_is_computed_from_birth_date_at_the_reference_date():
     situation = validate({"birth_date": "2000-06-02", "age": 24, "reference_date": "2025-06-01"})
-    assert situation.facts["age"] == 24 and "birth_date" not in situation.facts
+    assert situation.facts["age"] == 24
+    # the exact age in whole months and the birth year are derived for the pension-age rule
+    assert situation.facts["age_exact"] == 24 + 11 / 12
+    assert situation.facts["birth_date"] == dt.date(2000, 6, 2)
+    assert situation.facts["birth_year_latest"] == 2000
+
+
+def test_without_a_birth_date_the_latest_possible_birth_year_comes_from_age():
+    situation = validate({"age": 65, "reference_date": "2026-06-01"})
+    assert situation.facts["birth_year_latest"] == 1961 and "age_exact" not in situation.facts
 
 
 def test_reference_date_defaults_to_today_in_helsinki():

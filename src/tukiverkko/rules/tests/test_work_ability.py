@@ -34,7 +34,7 @@ def test_needs_assessment_from_score_or_triggers(recommend_for, facts, needs):
     ("facts", "phrase"),
     [
         ({}, "Kysy työkykypistemäärä"),
-        ({"work_ability_score": 9, "triggers": []}, "ei tarvetta selvittelyille"),
+        ({"work_ability_score": 9, "triggers": []}, "Ei tarvetta selvittelyille."),
         ({"triggers": []}, "Ei tarvetta selvittelyille."),
         ({"work_ability_score": 5}, "Kysy, millainen haaste toimintakyvyssä on"),
         (
@@ -65,14 +65,51 @@ def test_needs_assessment_from_score_or_triggers(recommend_for, facts, needs):
             },
             "terveysasemalle",
         ),
-        ({"work_ability_score": 5}, "Selvitä ensin: työterveyshuolto käytössä – sen mukaan"),
         (
-            {"work_ability_score": 5, "has_occupational_health_care": False},
-            "Selvitä ensin: opiskeluterveydenhuolto käytössä, opiskelija – sen mukaan",
+            {"work_ability_score": 5, "work_ability_needs": ["sick_leave"]},
+            "Selvitä ensin: Työterveyshuolto käytössä – sen mukaan",
         ),
         (
-            {"work_ability_score": 5},
+            {
+                "work_ability_score": 5,
+                "work_ability_needs": ["sick_leave"],
+                "has_occupational_health_care": False,
+            },
+            "Selvitä ensin: Työmarkkina-asema, Opiskeluterveydenhuolto käytössä, Opiskelija",
+        ),
+        (
+            {"work_ability_score": 5, "work_ability_needs": ["rehabilitation"]},
             "Aina terveydenhoitajan tai työkykykoordinaattorin kartoitus ennen",
+        ),
+        # Työkykymittari step 2 [000]: the need found, and whether it has been treated
+        (
+            {"work_ability_score": 6, "work_ability_needs": ["rehabilitation"]},
+            "Tarve: kuntoutus.",
+        ),
+        ({"work_ability_score": 6, "work_ability_needs": []}, "Ei tarvetta selvittelyille."),
+        (
+            {"work_ability_score": 6, "challenge_treated": False},
+            "Asiakas ei ole saanut haasteeseen hoitoa tai kuntoutusta.",
+        ),
+        # a need stated wins over a high score (decision 0043)
+        (
+            {
+                "work_ability_score": 9,
+                "work_ability_needs": ["sick_leave"],
+                "has_occupational_health_care": True,
+            },
+            "ohjaa sinne",
+        ),
+        # an unemployed person without occupational health care: the seed's instruction,
+        # without a "student?" question (the employment status answers it)
+        (
+            {
+                "work_ability_score": 4,
+                "work_ability_needs": ["further_investigation"],
+                "has_occupational_health_care": False,
+                "employment_status": "unemployed",
+            },
+            "ohjaa työttömien terveydenhoitajalle ja/tai konsultoi työkykykoordinaattoria",
         ),
         ({"triggers": ["addiction", "rejected_benefit"]}, "Herätteet: riippuvuuksia, hylätty"),
         ({"work_ability_score": 9}, "Työkykypistemäärä 9: 8 tai yli."),
@@ -88,3 +125,10 @@ def test_no_reminder_of_the_nurse_step_when_it_is_done(recommend_for):
         "work_ability"
     ]["reasons"]
     assert not any("ennen lääkärin" in r for r in reasons)
+
+
+def test_the_reminder_is_the_screening_flows_own_text():
+    from tukiverkko.rules.engine import NURSE_FIRST
+    from tukiverkko.screening.instruments.tyokykymittari import NURSE_FIRST as SCREENING
+
+    assert NURSE_FIRST == SCREENING

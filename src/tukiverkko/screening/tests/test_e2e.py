@@ -46,18 +46,3 @@ def test_plain_post_without_javascript(browser: Browser, live_server) -> None:  
     # then the full page answers with the band
     expect(page.locator("#result")).to_contain_text("Ei tarvetta tarkempaan selvittelyyn")
     context.close()
-
-
-@pytest.mark.parametrize(
-    "path",
-    [
-        "/seulonta/",
-        "/seulonta/wai/",
-        "/seulonta/audit/",
-        "/seulonta/heratteet/",
-        "/en/seulonta/odi/",
-    ],
-)
-def test_pages_have_no_serious_accessibility_violations(live_server, page: Page, path: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto(f"{live_server.url}{path}")
-    assert serious_violations(page) == []

@@ -15,9 +15,10 @@ _ANCHOR = re.compile(r"^(\d+):([0-9a-f]{64})$")
 
 class Command(BaseCommand):
     help = (
-        "Walk the tamper-evident audit chain (access and disclosure logs). Prints "
-        "'OK (N entries)' and the head to anchor elsewhere, or names the first changed, deleted "
-        "or inserted entry and exits with status 1."
+        "Walk the tamper-evident audit chain (access, disclosure and event logs). Prints "
+        "'OK (N entries)', the head to anchor elsewhere and the key epochs, or names the first "
+        "changed, deleted or inserted entry and exits with status 1. Retired HMAC keys are "
+        "read from TUKIVERKKO_AUDIT_HMAC_KEY_PREVIOUS."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -56,6 +57,10 @@ class Command(BaseCommand):
             )
         self.stdout.write(f"OK ({report.entries} entries)")
         self.stdout.write(f"head {report.head_seq}:{report.head_hash}")
+        if len(report.epochs) > 1 or any(e.key_id for e in report.epochs):
+            for epoch in report.epochs:
+                key = f"key {epoch.key_id}" if epoch.key_id else "no key"
+                self.stdout.write(f"epoch seq {epoch.first_seq}–{epoch.last_seq}: {key}")
         for note in report.notes:
             self.stdout.write(f"note: {note}")
         if options["verbosity"] > 1:

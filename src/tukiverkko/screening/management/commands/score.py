@@ -25,6 +25,8 @@ class Command(BaseCommand):
         "Prints the result as JSON. Bad answers: exit status 2 naming every bad item. "
         "--describe lists the items and their allowed answers."
     )
+    # A pure command: tukiverkko runs it without Django's set-up (tukiverkko.cli).
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("instrument", choices=sorted(INSTRUMENTS), help="Instrument id.")

@@ -9,39 +9,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tukiverkko.accounts.models import Municipality, Organisation, Region
-from tukiverkko.catalogue.models import ContactChannel, Service, ServiceType
+from tukiverkko.catalogue.models import ContactChannel
 
 pytestmark = pytest.mark.django_db
-URL = "/tyokykymittari/"
+URL = "/tyokykymittari/tarkistin/"
 
 
 @pytest.fixture
-def heinola_catalogue():
-    region = Region.objects.create(slug="paijat-hame", name_fi="Päijät-Häme")
-    heinola = Municipality.objects.create(name_fi="Heinola", region=region)
-    Municipality.objects.create(name_fi="Lahti", region=region)
-    org = Organisation.objects.create(
-        slug="phhyky", name_fi="Päijät-Hämeen hyvinvointialue", sector="public", region=region
-    )
-
-    def offering(slug, type_slug, name, **extra):
-        stype, _ = ServiceType.objects.get_or_create(
-            slug=type_slug, defaults={"name_fi": type_slug, "description_fi": "-"}
-        )
-        service = Service.objects.create(
-            slug=slug,
-            organisation=org,
-            service_type=stype,
-            region=region,
-            name_fi=name,
-            what_fi="-",
-            network_group="health",
-            **extra,
-        )
-        service.municipalities.add(heinola)
-        return service
-
+def heinola_catalogue(heinola_offering):
+    offering = heinola_offering
     tkk = offering(
         "heinola-tkk",
         "tyokykykoordinaattori",
@@ -54,17 +30,16 @@ def heinola_catalogue():
     )
     offering("heinola-kk", "kuntakokeilu", "Kuntakokeilu Heinola", valid_to=dt.date(2024, 12, 31))
     offering("heinola-mediapaja", "mediapaja", "Mediapaja Torppa")
-    return heinola
 
 
 def test_get_shows_an_empty_accessible_form(client):
     response = client.get(URL)
     html = response.content.decode()
     assert response.status_code == 200
-    assert reverse("rules:tyokykymittari") == URL
+    assert reverse("rules:checker") == URL
     assert "<fieldset>" in html and "<legend>Perustiedot</legend>" in html
     assert '<label for="id_age">Ikä:</label>' in html
-    assert 'hx-post="/tyokykymittari/"' in html
+    assert 'hx-post="/tyokykymittari/tarkistin/"' in html
 
 
 def test_post_shows_criteria_in_text_and_local_offerings(client, heinola_catalogue):
@@ -75,6 +50,7 @@ def test_post_shows_criteria_in_text_and_local_offerings(client, heinola_catalog
         "municipality": "Heinola",
         "employment_status": "unemployed",
         "work_ability_score": "5",
+        "work_ability_needs": ["rehabilitation"],
         "has_occupational_health_care": "false",
         "has_student_health_care": "false",
         "in_multisectoral_service": "false",
@@ -87,7 +63,10 @@ def test_post_shows_criteria_in_text_and_local_offerings(client, heinola_catalog
     assert '<span class="tkm-met">täyttyy:</span>' in html
     assert "Työkykykoordinaattori Heinola" in html and "044 123 4567" in html
     assert "Soita tai lähetä Lifecare-viesti." in html
-    assert "044 999 9999" not in html  # professionals-only number is not shown here
+    # a professionals-only number is shown with its badge, as on the service page
+    assert "044 999 9999" in html and "Vain ammattilaisille" in html
+    # the answer names whose practice it is
+    assert "Käytäntö: Heinola" in html
     assert "Mediapaja Torppa" in html
     # the ended kuntakokeilu offering is not offered in 2025
     assert "Kuntakokeilu Heinola" not in html
@@ -98,7 +77,13 @@ def test_post_shows_criteria_in_text_and_local_offerings(client, heinola_catalog
 
 def test_organiser_path_shows_the_threshold_of_the_year(client):
     html = client.post(
-        URL, {"reference_date": "2026-02-01", "rehabilitation_cause": "illness_or_injury"}
+        URL,
+        {
+            "reference_date": "2026-02-01",
+            "rehabilitation_cause": "illness_or_injury",
+            "work_disability_threat": "true",
+            "age": "50",
+        },
     ).content.decode()
     assert "vähintään 41\u00a0143,38 (vuoden 2024 taso, uusin tiedossa oleva" in html
 
@@ -140,7 +125,7 @@ def test_nothing_is_written_to_the_database(client, heinola_catalogue):
 
 
 def test_swedish_ui(client):
-    html = client.get("/sv/tyokykymittari/").content.decode()
+    html = client.get("/sv/tyokykymittari/tarkistin/").content.decode()
     assert 'lang="sv"' in html
 
 
@@ -160,10 +145,47 @@ def test_every_ui_string_is_translated():
     assert len(msgids) > 100
     for lang in ("sv", "en"):
         catalogue = gettext.translation("django", locale, languages=[lang])
-        untranslated = [m for m in msgids if catalogue.gettext(m) == m and m not in ("Kela",)]
+        untranslated = [
+            m for m in msgids if catalogue.gettext(m) == m and m not in ("Kela", "Ohjaamo")
+        ]
         assert untranslated == [], lang
 
 
 def test_english_page_is_translated(client):
-    html = client.post("/en/tyokykymittari/", {"age": "20"}).content.decode()
+    html = client.post("/en/tyokykymittari/tarkistin/", {"age": "20"}).content.decode()
     assert "Work ability meter" in html and "Ask next" in html and "Age" in html
+
+
+def test_the_organiser_comes_with_the_regions_kela_contacts(client, heinola_offering):
+    # given Kela's rehabilitation in Heinola's catalogue
+    kela = heinola_offering("kela-kuntoutus-ph", "kela-kuntoutus", "Kelan kuntoutus, Päijät-Häme")
+    ContactChannel.objects.create(service=kela, kind="phone", value="020 692 235")
+    # when an earnings record too short for pension rehabilitation is checked
+    html = client.post(
+        URL,
+        {
+            "reference_date": "2025-06-01",
+            "municipality": "Heinola",
+            "rehabilitation_cause": "illness_or_injury",
+            "work_disability_threat": "true",
+            "age": "50",
+            "years_in_profession": "2",
+            "earnings_last_5_years_eur": "10000",
+        },
+    ).content.decode()
+    # then the organiser is Kela, with its local service and contact
+    assert "Järjestäjä: <strong>Kela</strong>" in html
+    assert "Kelan kuntoutus, Päijät-Häme" in html and "020 692 235" in html
+
+
+def test_without_a_threat_the_organiser_says_establish_it_first(client):
+    html = client.post(
+        URL,
+        {
+            "reference_date": "2025-06-01",
+            "age": "45",
+            "work_disability_threat": "false",
+            "rehabilitation_cause": "illness_or_injury",
+        },
+    ).content.decode()
+    assert "selvitä ensin työkyvyttömyyden uhka (lääkäri, B-lausunto)" in html
