@@ -1,7 +1,8 @@
 """Screening pages: fill in and score an instrument (htmx live score + plain POST), checklists.
 
 Thin views over the pure instrument functions. Nothing is stored and no answer is logged: the
-answers live only in the request that scores them.
+answers live only in the request that scores them — and a scored answer is never cached by a
+browser or a proxy (``no-store``, review L8).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from tukiverkko.core.htmx import is_htmx
@@ -50,6 +52,7 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "screening/index.html", {"instruments": instruments})
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def instrument_page(request: HttpRequest, instrument_id: str) -> HttpResponse:
     instrument = INSTRUMENTS.get(instrument_id)
@@ -141,6 +144,7 @@ def page_context(
     }
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def triggers(request: HttpRequest) -> HttpResponse:
     groups = trigger_list.GROUPS
@@ -167,6 +171,7 @@ def triggers(request: HttpRequest) -> HttpResponse:
     return render(request, "screening/checklist.html", context)
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def risk_factors(request: HttpRequest) -> HttpResponse:
     groups = risk_factor_list.GROUPS

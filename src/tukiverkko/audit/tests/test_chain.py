@@ -342,10 +342,10 @@ def rotated_chain(settings: Any, nurse: Any) -> None:
     """Two entries under the old key, then the key changed (the old one retired), two more."""
     settings.AUDIT_HMAC_KEY, settings.AUDIT_HMAC_KEYS_PREVIOUS = OLD_KEY, []
     for _ in range(2):
-        record_access(user=nurse, client_id=1, what="client_page", allowed=True)
+        record_access(user=nurse, client_id=1, what="client_page", purpose="hoito", allowed=True)
     settings.AUDIT_HMAC_KEY, settings.AUDIT_HMAC_KEYS_PREVIOUS = NEW_KEY, [OLD_KEY]
     for _ in range(2):
-        record_access(user=nurse, client_id=1, what="client_page", allowed=True)
+        record_access(user=nurse, client_id=1, what="client_page", purpose="hoito", allowed=True)
 
 
 def test_a_new_hmac_key_starts_an_epoch_that_verify_audit_names(settings: Any, nurse: Any) -> None:
