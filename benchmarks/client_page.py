@@ -101,18 +101,20 @@ def generate(n_clients: int, n_entries: int) -> None:
         (
             f"{n_clients} clients",
             f"""INSERT INTO clients_client (henkilotunnus_encrypted, henkilotunnus_hash, birth_date,
-                first_name, last_name, phone, email, address, languages, created_at)
+                first_name, last_name, phone, email, address, languages, created_at,
+                contact_organisation_id, contact_register)
                 SELECT %s, md5('b' || i) || md5('c' || i), date '1960-01-01' + (i %% 16000),
-                'Etu' || i, 'Suku' || (i %% 5000), '', '', '', '["fi"]', now()
+                'Etu' || i, 'Suku' || (i %% 5000), '', '', '', '["fi"]', now(),
+                NULL, ''
                 FROM generate_series(1, {n_clients}) i""",  # noqa: S608 — integers and constants only
             [token],
         ),
         (
             "cases",
             f"""INSERT INTO cases_case (client_id, phase, responsible_worker_id, opened_at, outcome,
-                outcome_note, version)
+                outcome_note, version, organisation_id, register)
                 SELECT c.id, ({phases})[1 + c.id %% 6], ({worker_ids})[1 + c.id %% {N_ORGS}], now(),
-                '', '', 1 FROM clients_client c""",  # noqa: S608 — integers and constants only
+                '', '', 1, ({org_ids})[1 + c.id %% {N_ORGS}], 'other' FROM clients_client c""",  # noqa: S608 — integers and constants only
             [],
         ),
         (
@@ -124,24 +126,27 @@ def generate(n_clients: int, n_entries: int) -> None:
         (
             "responsibility periods",
             """INSERT INTO cases_responsibilityperiod (case_id, worker_id, started_at, reason,
-                assigned_by_id) SELECT id, responsible_worker_id, opened_at, '', responsible_worker_id
-                FROM cases_case""",
+                assigned_by_id, source_organisation_id, source_register, source_category)
+                SELECT id, responsible_worker_id, opened_at, '', responsible_worker_id,
+                organisation_id, 'other', 'social' FROM cases_case""",
             [],
         ),
         (
             "phase log",
-            """INSERT INTO cases_phasetransition (case_id, from_phase, to_phase, by_id, reason, at)
-                SELECT id, '', phase, responsible_worker_id, '', opened_at FROM cases_case""",
+            """INSERT INTO cases_phasetransition (case_id, from_phase, to_phase, by_id, reason, at,
+                source_organisation_id, source_register, source_category)
+                SELECT id, '', phase, responsible_worker_id, '', opened_at, organisation_id, 'other',
+                'social' FROM cases_case""",
             [],
         ),
         (
             f"{half} journal entries",
             f"""INSERT INTO cases_journalentry (case_id, author_id, organisation_id, category, text,
-                created_at)
+                created_at, register)
                 SELECT m.lo + (g %% m.n), ({worker_ids})[1 + g %% {N_ORGS}],
                 ({org_ids})[1 + g %% {N_ORGS}], ({cats})[1 + g %% 5],
                 'Kirjaus ' || g || ': tapaaminen, tilanne ja seuraavat askeleet.',
-                now() - (g %% 5000) * interval '1 hour'
+                now() - (g %% 5000) * interval '1 hour', 'other'
                 FROM generate_series(1, {half}) g,
                 (SELECT min(id) AS lo, count(*) AS n FROM cases_case) m""",  # noqa: S608 — integers and constants only
             [],
@@ -279,13 +284,18 @@ def in_process_breakdown(ids: list[int]) -> tuple[list[float], list[float], list
     from tukiverkko.audit import events
     from tukiverkko.cases import selectors as case_selectors
     from tukiverkko.consent import actions as consent_actions
+    from tukiverkko.consent import content
 
     watch = Stopwatch()
-    # The access check, as the policy's timer measured it before (TIMINGS["access"]): who may
-    # see the client (the grants), and filtering the journal by consent — reading the entries
-    # and the consents, and each decision.
-    watch.wrap(policy, "can_see_client", "access")
+    # The access check, the same scope as before (issue 7's TIMINGS["access"]) in today's code:
+    # who may see the client (the policy's grants: ``standing``), and filtering the client's
+    # content by consent — reading the journal entries and the consents (``disclosure_facts``),
+    # and each decision of the content filter (``Disclosing.decide``; since issue 8 it covers
+    # reasons, notes, network roles and contact details too, not only the journal).
+    watch.wrap(policy, "standing", "access")
     watch.wrap(case_selectors, "visible_journal", "access")
+    watch.wrap(content, "disclosure_facts", "access")
+    watch.wrap(content.Disclosing, "decide", "access")
     # The audit writes (TIMINGS["audit"] before): logging the reads, disclosing under a consent
     # (its disclosure rows and the spending of an oral consent) and any change's event.
     watch.wrap(access_selectors, "record_access", "audit")

@@ -61,7 +61,8 @@ def run_case(me: Professional, stream: Stream, org_ids: list[int], n: int, acked
                 ).append(text)
                 ok = answer.status_code == 201
             elif i % 3 == 1:
-                day = (dt.date(2025, 1, 1) + dt.timedelta(days=stream.case_id * 50 + i)).isoformat()
+                # (a consent starts at most a year back: distinct days within the last 200)
+                day = (dt.date.today() - dt.timedelta(days=200 - i)).isoformat()
                 answer = me.post_form(
                     f"/suostumukset/asiakas/{stream.client_id}/uusi/",
                     {
@@ -69,6 +70,8 @@ def run_case(me: Professional, stream: Stream, org_ids: list[int], n: int, acked
                         "categories": CATEGORIES,
                         "purposes": ["information_exchange"],
                         "form": "regional_form",
+                        "signature_method": "handwritten",
+                        "evidence_reference": f"lomake {stream.case_id}-{i}",
                         "valid_from": day,
                     },
                 )

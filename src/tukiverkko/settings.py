@@ -279,11 +279,12 @@ if PRODUCTION and not REQUIRE_2FA:
     raise ImproperlyConfigured("TUKIVERKKO_REQUIRE_2FA cannot be off in production")
 
 # Throttled failed logins (django-axes): 5 failures lock the username for 30 minutes, from
-# whatever address they come (review L4: spreading guesses over many addresses gets nothing);
-# a failure while locked does not prolong the lock-out.
+# whatever address they come (review L4: spreading guesses over many addresses gets nothing),
+# and 5 from one address lock that address (spraying one password over many usernames); a
+# failure while locked does not prolong the lock-out.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.5
-AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_ENABLED = ENV != "test" or _bool("TUKIVERKKO_AXES_IN_TESTS", default=False)
 
