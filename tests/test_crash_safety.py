@@ -13,6 +13,7 @@ import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
 import requests
 
@@ -62,7 +63,8 @@ def run_case(me: Professional, stream: Stream, org_ids: list[int], n: int, acked
                 ok = answer.status_code == 201
             elif i % 3 == 1:
                 # (a consent starts at most a year back: distinct days within the last 200)
-                day = (dt.date.today() - dt.timedelta(days=200 - i)).isoformat()
+                today = dt.datetime.now(ZoneInfo("Europe/Helsinki")).date()
+                day = (today - dt.timedelta(days=200 - i)).isoformat()
                 answer = me.post_form(
                     f"/suostumukset/asiakas/{stream.client_id}/uusi/",
                     {

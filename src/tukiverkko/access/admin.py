@@ -85,7 +85,7 @@ class LoggedUnitAdmin(Logged, UnitAdmin):
     created_event = changed_event = deleted_event = EventType.UNIT_CHANGE
 
 
-class LoggedTOTPDeviceAdmin(Logged, TOTPDeviceAdmin):
+class LoggedTOTPDeviceAdmin(Logged, TOTPDeviceAdmin):  # type: ignore[misc]  # (untyped)
     target = "otp_device"
     created_event = changed_event = deleted_event = EventType.OTP_DEVICE_CHANGE
 

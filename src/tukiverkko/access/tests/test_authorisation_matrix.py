@@ -414,12 +414,15 @@ def all_url_patterns() -> list[tuple[str, str, str]]:
 
 
 def client_data_pages() -> set[str]:
-    """``namespace:name`` of every page whose view belongs to a client-data app."""
+    """``namespace:name`` of every page whose view belongs to a client-data app (not the admin
+    site's: access/admin.py logs user changes there, and the admin shows no client data)."""
     marked = {c.label for c in client_data_apps()}
     return {
         f"{ns}:{name}"
         for _route, ns, name, module in _walk(get_resolver().url_patterns)
-        if (app := apps.get_containing_app_config(module)) is not None and app.label in marked
+        if ns != "admin"
+        and (app := apps.get_containing_app_config(module)) is not None
+        and app.label in marked
     }
 
 

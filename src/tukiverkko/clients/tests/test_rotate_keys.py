@@ -46,10 +46,12 @@ def test_before_rotation_old_values_decrypt_and_the_person_is_found(settings):
     pk, code = next(iter(codes.items()))
     # when one is read and the same person is created again
     read = Client.objects.get(pk=pk).henkilotunnus
-    again = actions.register_client(by=worker, henkilotunnus=code, first_name="X", last_name="Y")
-    # then the old value decrypts and the existing client is found, not duplicated
+    with pytest.raises(actions.AlreadyRegistered) as again:
+        actions.register_client(by=worker, henkilotunnus=code, first_name="X", last_name="Y")
+    # then the old value decrypts and the existing client is found (by the old key's hash),
+    # not duplicated (nor attached to anyone: issue 8)
     assert read == code
-    assert again.created is False and again.client.pk == pk
+    assert again.value.client_id == pk
     assert Client.objects.count() == 2
 
 
@@ -72,12 +74,9 @@ def test_rotation_in_batches_stops_and_resumes_then_the_old_key_can_go(settings)
         client = Client.objects.get(pk=pk)
         assert client.henkilotunnus == code
         assert Client.objects.filter(henkilotunnus_hash=client.henkilotunnus_hash).count() == 1
-        assert (
-            actions.register_client(
-                by=_worker, henkilotunnus=code, first_name="X", last_name="Y"
-            ).created
-            is False
-        )
+        with pytest.raises(actions.AlreadyRegistered) as found:
+            actions.register_client(by=_worker, henkilotunnus=code, first_name="X", last_name="Y")
+        assert found.value.client_id == pk
 
 
 @pytest.mark.django_db
