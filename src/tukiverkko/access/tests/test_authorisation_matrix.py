@@ -33,7 +33,7 @@ from typing import Any
 
 import pytest
 from django.apps import AppConfig, apps
-from django.core.management import call_command
+from django.db import transaction
 from django.test import Client as HttpClient
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
@@ -623,12 +623,14 @@ class World:
 
 
 def shared_world(django_db_blocker: Any) -> Iterator[World]:
-    """One world for every route (built once, committed; each test runs in a transaction that
-    is rolled back, so a POST of one test is not seen by the next); emptied at the end."""
-    with django_db_blocker.unblock():
+    """One world for every route, built once inside an outer transaction; each test runs in a
+    savepoint that is rolled back (so a POST of one test is not seen by the next), and the outer
+    transaction is rolled back at the end — the migrations' own rows (the catalogue's need areas)
+    stay for the modules that follow, which a flush would have emptied."""
+    with django_db_blocker.unblock(), transaction.atomic():
         built = World()
         yield built
-        call_command("flush", interactive=False, verbosity=0)
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(scope="module")
