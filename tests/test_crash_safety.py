@@ -128,11 +128,13 @@ def test_sigkill_mid_stream_loses_no_acknowledged_write(demo_db, workdir, start_
         streams.append(Stream(client_id, case_id, case["phase"], case["version"]))
     acked: list[int] = []
     killed = threading.Event()
+    # (the coordinator sees only the cases she is in since issue 8: kill halfway through)
+    kill_after = min(KILL_AFTER, len(streams) * PER_CASE // 2)
 
     # when four writers stream journal entries, consents and phase changes, and the whole
     # server is killed with SIGKILL once 24 writes have been acknowledged
     def killer() -> None:
-        while len(acked) < KILL_AFTER:
+        while len(acked) < kill_after:
             threading.Event().wait(0.005)
         killed.set()
         server.kill()
@@ -149,7 +151,7 @@ def test_sigkill_mid_stream_loses_no_acknowledged_write(demo_db, workdir, start_
 
     # then the kill came mid-stream: some writes were acknowledged, some never answered
     assert killed.is_set()
-    assert KILL_AFTER <= len(acked) < len(streams) * PER_CASE
+    assert kill_after <= len(acked) < len(streams) * PER_CASE
     for stream in streams:
         detail = me.client(stream.client_id)
         texts = [entry["text"] for entry in detail["case"]["journal"]]

@@ -21,7 +21,7 @@ def test_the_deploy_recipe_gives_a_clean_checked_https_server(demo_db, workdir, 
         "DJANGO_DEBUG": "",
         "DJANGO_SECRET_KEY": "deploy-test-4Jd9-Qw2x-Lm7Z-p0Rt-Vb6N-Yc3K-Hs8F-Ge1U-Xa5W",
         "TUKIVERKKO_FIELD_KEY": DEMO_FIELD_KEY,
-        "TUKIVERKKO_AUDIT_HMAC_KEY": "deploy-test-hmac-key",
+        "TUKIVERKKO_AUDIT_HMAC_KEY": "deploy-test-hmac-key-of-at-least-32-characters",
         "DJANGO_ALLOWED_HOSTS": HOST,
         "DJANGO_STATIC_ROOT": str(workdir / "static"),
     }
