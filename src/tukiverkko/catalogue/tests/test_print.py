@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, Page
 from tukiverkko.catalogue.tests.webdata import migrated_rows
 from tukiverkko.core.tests.pdf import problems, read_pdf, squeezed
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 GUIDES = ["heinola", "turku", "rovaniemi", "pori"]
 MAX_PAGES = 4  # issue 17: the Heinola guide, the largest, on at most four A4 pages
