@@ -39,9 +39,16 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def measurement() -> dict[str, str]:
+    """Coverage's own variable (``[tool.coverage.run] patch = subprocess``), so that what a child
+    process runs is measured too. It configures the measurement, never the product."""
+    return {k: v for k, v in os.environ.items() if k.startswith("COVERAGE_")}
+
+
 def environment(database_url: str, **extra: str) -> dict[str, str]:
     """A clean environment: nothing of the test run's own leaks into the server."""
     env = {
+        **measurement(),
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": os.environ.get("HOME", "/tmp"),  # noqa: S108
         "LANG": "C.UTF-8",

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.live import measurement
 from tukiverkko import cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,7 +26,7 @@ def clean_run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedPro
     return subprocess.run(  # noqa: S603
         [PYTHON, "-m", "tukiverkko", *args],
         cwd=cwd,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(cwd), **env},
+        env={"PATH": "/usr/bin:/bin", "HOME": str(cwd), **measurement(), **env},
         capture_output=True,
         text=True,
         timeout=60,
@@ -118,7 +119,11 @@ def test_pure_commands_never_set_django_up(scratch, argv):
     done = subprocess.run(  # noqa: S603
         [PYTHON, "-c", probe],
         cwd=scratch,
-        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "tukiverkko.settings"},
+        env={
+            "PATH": "/usr/bin:/bin",
+            "DJANGO_SETTINGS_MODULE": "tukiverkko.settings",
+            **measurement(),
+        },
         capture_output=True,
         text=True,
         timeout=60,
@@ -215,7 +220,8 @@ def test_tukiverkko_starts_from_the_installed_script_too():
     # given the console script pip installed; when asked for help with nothing set
     script = Path(PYTHON).with_name("tukiverkko")
     done = subprocess.run(  # noqa: S603
-        [str(script), "--help"], env={"PATH": os.defpath}, capture_output=True, text=True,
+        [str(script), "--help"], env={"PATH": os.defpath, **measurement()}, capture_output=True,
+        text=True,
         timeout=60, check=False,
     )  # fmt: skip
     # then it lists the groups

@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tukiverkko.catalogue.tests.webdata import freshen_verifications, load_web_catalogue
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from tukiverkko.cases.tests.factories import a_professional
 from tukiverkko.catalogue.tests.webdata import freshen_verifications, load_web_catalogue
 from tukiverkko.core.tests.browser import check_page, choose, logged_in, tab_to
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture

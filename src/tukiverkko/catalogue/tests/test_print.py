@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, Page
 from tukiverkko.catalogue.tests.webdata import migrated_rows
 from tukiverkko.core.tests.pdf import problems, read_pdf, squeezed
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 GUIDES = ["heinola", "turku", "rovaniemi", "pori"]
 MAX_PAGES = 4  # issue 17: the Heinola guide, the largest, on at most four A4 pages
@@ -42,7 +42,9 @@ def _printed(page: Page, live_server, maker: str) -> bytes:
         page.emulate_media(media="screen")
         return pdf
     href = page.get_by_role("link", name="Lataa PDF").get_attribute("href")
-    response = page.request.get(live_server.url + str(href))
+    # WeasyPrint under coverage on a busy machine has taken 40 s for a guide; the test is about
+    # the PDF's pages, not its speed (benchmarks measure that)
+    response = page.request.get(live_server.url + str(href), timeout=180_000)
     assert response.status == 200
     assert response.headers["content-type"] == "application/pdf"
     return response.body()

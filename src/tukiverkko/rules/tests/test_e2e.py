@@ -27,13 +27,6 @@ LOCAL = {
 
 @pytest.fixture
 def catalogue():
-    from tukiverkko.catalogue.models import AccessRoute, AccessRouteSlug, NeedArea, NeedAreaSlug
-
-    # A transactional test before this one may have flushed the rows the data migration made.
-    for slug in NeedAreaSlug.values:
-        NeedArea.objects.get_or_create(slug=slug)
-    for slug in AccessRouteSlug.values:
-        AccessRoute.objects.get_or_create(slug=slug)
     call_command("load_catalogue", stdout=StringIO(), stderr=StringIO())
 
 
