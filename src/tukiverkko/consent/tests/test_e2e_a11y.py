@@ -22,6 +22,8 @@ def record_by_keyboard(page: Page) -> None:
     page.keyboard.press("Space")
     tab_to(page, "input[name=purposes]")
     page.keyboard.press("Space")
+    tab_to(page, "input[name=evidence_reference]")  # the signed Y100's number (issue 8)
+    page.keyboard.type("Y100 nro 1")
     tab_to(page, "input[name=valid_from]")
     page.keyboard.press("Control+a")
     page.keyboard.type(f"{timezone.localdate():%-d.%-m.%Y}")
