@@ -12,7 +12,7 @@ import sys
 from tests.live import ROOT, verify_audit
 
 # What every short run must have made (the rarer kinds of the mix may not come up in 15 s).
-MIX = {"/palvelut/?q=", "/asiakkaat/[id]/"}
+MIX = {"/palvelut/?q=", "/asiakkaat/[id]/", "/api/v1/clients/cases/[id]/journal"}
 
 
 def test_ten_professionals_for_fifteen_seconds_with_no_error(demo_db, workdir, start_server):

@@ -23,7 +23,7 @@ def test_fetcher_serves_this_sites_static_files_from_disk() -> None:
 @pytest.mark.parametrize(
     "url",
     [
-        "https://cdn.example.org/static/core/print.css",  # another host, same path
+        "https://elsewhere.example.org/static/core/print.css",  # another host, same path
         "http://tukiverkko.invalid/api/v1/clients/",  # this site, but not a static file
         "file:///etc/passwd",
         "http://tukiverkko.invalid/static/../settings.py",
