@@ -34,7 +34,9 @@ def test_a_dead_worker_is_restarted_and_a_clean_stop_leaves_no_heartbeat(demo_db
     assert "task worker exited" in server.log_text()
     assert ready.status_code == 200
     assert server.process.returncode == 0
-    assert worker_pids(demo_db) <= {first}  # only the killed one's row, which went stale
+    assert worker_pids(demo_db) <= {first}, server.log_text()[
+        -3000:
+    ]  # only the killed one's row, which went stale
 
 
 def test_serve_refuses_a_database_without_its_migrations(workdir):

@@ -66,6 +66,14 @@ class Plan:
         return [sys.executable, "-m", "tukiverkko", "worker", reload]
 
 
+def _die_with_parent() -> None:
+    if sys.platform == "linux":
+        import ctypes
+
+        PR_SET_PDEATHSIG = 1  # the name in <sys/prctl.h>
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
 class Supervisor:
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
@@ -75,6 +83,15 @@ class Supervisor:
 
     def _start(self, command: Sequence[str]) -> subprocess.Popen[bytes]:
         return subprocess.Popen(command)  # noqa: S603 — our own interpreter and module
+
+    def _start_worker(self) -> subprocess.Popen[bytes]:
+        """The task worker in a process group of its own, so that a signal to the whole group
+        (Ctrl+C in a terminal, systemd's stop) reaches it once — passed on by ``_on_signal`` —
+        and not twice, which django-tasks takes for "force: terminate the current task". It
+        dies with the supervisor (Linux parent-death signal), as it did inside the group."""
+        return subprocess.Popen(  # noqa: S603 — our own interpreter and module
+            self.plan.worker_command(), start_new_session=True, preexec_fn=_die_with_parent
+        )
 
     def _on_signal(self, signum: int, _frame: FrameType | None) -> None:
         self.stopping = True
@@ -96,7 +113,7 @@ class Supervisor:
         )
         self.web = self._start(self.plan.web_command())
         if self.plan.worker:
-            self.worker = self._start(self.plan.worker_command())
+            self.worker = self._start_worker()
         pause = 1.0
         restart_at: float | None = None
         while True:
@@ -115,7 +132,7 @@ class Supervisor:
                     )
                     restart_at = time.monotonic() + pause
                 elif time.monotonic() >= restart_at:
-                    self.worker = self._start(self.plan.worker_command())
+                    self.worker = self._start_worker()
                     restart_at, pause = None, min(pause * 2, 60.0)
             time.sleep(0.2)
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import signal
+from types import FrameType
 from typing import Any
 
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
@@ -23,8 +25,16 @@ class Command(DbWorkerCommand):
             super().handle(*args, **options)
             return
         heartbeat = Heartbeat(options["worker_id"])
-        heartbeat.start()
+        # A stop that comes while the worker is still starting (before django-tasks installs
+        # its own graceful handler) ends it through the finally below, so the heartbeat row
+        # goes with it instead of staying behind as a stale worker.
+        signal.signal(signal.SIGTERM, _stop_while_starting)
         try:
+            heartbeat.start()
             super().handle(*args, **options)
         finally:
             heartbeat.stop()
+
+
+def _stop_while_starting(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(0)
