@@ -15,7 +15,6 @@ from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import Browser, Page
 
-from tukiverkko.catalogue.tests.webdata import migrated_rows
 from tukiverkko.core.tests.pdf import problems, read_pdf, squeezed
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -26,7 +25,6 @@ MAX_PAGES = 4  # issue 17: the Heinola guide, the largest, on at most four A4 pa
 
 @pytest.fixture
 def page(browser: Browser, live_server) -> Iterator[Page]:
-    migrated_rows()
     call_command("load_catalogue", stdout=StringIO(), stderr=StringIO())
     context = browser.new_context(locale="fi-FI", viewport={"width": 1280, "height": 900})
     page = context.new_page()

@@ -238,20 +238,8 @@ REGION: dict[str, Any] = {
 }
 
 
-def migrated_rows() -> None:
-    """The need areas and access routes the data migration made, which a transactional test
-    (the end-to-end ones) flushes."""
-    from tukiverkko.catalogue.models import AccessRoute, AccessRouteSlug, NeedArea, NeedAreaSlug
-
-    for need_area in NeedAreaSlug.values:
-        NeedArea.objects.get_or_create(slug=need_area)
-    for route in AccessRouteSlug.values:
-        AccessRoute.objects.get_or_create(slug=route)
-
-
 def load_web_catalogue(directory: Path) -> None:
     """Write the catalogue to ``directory`` and load it with the real command."""
-    migrated_rows()
     (directory / "service-types.yaml").write_text(
         yaml.safe_dump(SERVICE_TYPES, allow_unicode=True), encoding="utf-8"
     )
