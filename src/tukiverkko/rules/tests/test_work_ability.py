@@ -120,6 +120,22 @@ def test_tyokykymittari_flow_explains_the_next_step(recommend_for, facts, phrase
     assert phrase in reasons
 
 
+def test_a_need_found_for_a_student_names_student_health_care_whatever_the_status(
+    recommend_for,
+):
+    # The flow still asks whether the client is unemployed, but the route is already
+    # known: a student without occupational health care goes to student health care.
+    reasons = recommend_for(
+        work_ability_score=5,
+        work_ability_needs=["sick_leave"],
+        has_occupational_health_care=False,
+        is_student=True,
+    )["work_ability"]["reasons"]
+    assert "ohjaa opiskeluterveydenhuoltoon." in reasons
+    assert not any(r.startswith("Selvitä ensin") for r in reasons)
+    assert not any(r.startswith("Jos tarvetta on") for r in reasons)
+
+
 def test_no_reminder_of_the_nurse_step_when_it_is_done(recommend_for):
     reasons = recommend_for(work_ability_score=5, nurse_or_coordinator_assessment_done=True)[
         "work_ability"
