@@ -280,6 +280,7 @@ def test_a_caseload_is_not_handed_to_another_organisation():
     assert exc.value.message_dict == {
         "to_worker": ["Asiakkuudet siirtyvät vain saman organisaation ammattilaiselle."]
     }
+    assert exc.value.error_dict["to_worker"][0].code == "other_organisation"
     assert not HandoverRequest.objects.filter(case=case).exists()
 
 
@@ -330,6 +331,7 @@ def test_another_organisation_joins_the_network_only_under_a_consent():
         actions.add_network_member(case=case, by=worker, organisation=kela, user=expert, role="x")
     # then it is refused: no consent covers Kela
     assert "suostumus ei kata" in exc.value.message_dict["user"][0]
+    assert exc.value.error_dict["user"][0].code == "not_admitted"
     assert not case.network.exists()
 
 
