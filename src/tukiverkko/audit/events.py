@@ -34,6 +34,11 @@ class EventType(models.TextChoices):
     NETWORK_ADD = "network_add", _("lisätty verkostoon")
     NETWORK_REMOVE = "network_remove", _("poistettu verkostosta")
     JOURNAL_ADD = "journal_add", _("kirjaus lisätty")
+    # the plan
+    PLAN_CREATE = "plan_create", _("suunnitelma aloitettu")
+    PLAN_SAVE = "plan_save", _("suunnitelmaa muutettu")
+    PLAN_GOAL_REVIEW = "plan_goal_review", _("tavoite arvioitu")
+    PLAN_AGREE = "plan_agree", _("suunnitelma sovittu")
     # consent
     CONSENT_RECORD = "consent_record", _("suostumus kirjattu")
     CONSENT_REVOKE = "consent_revoke", _("suostumus peruttu")

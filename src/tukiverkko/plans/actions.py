@@ -1,0 +1,324 @@
+"""Every change of a plan: validate first, then change, write the new immutable version and one
+audit event, in one transaction. No signals.
+
+Only the case's steering professionals change its plan (the cases app's rule: the responsible
+worker and the case-owning controller's professionals); a closed case's plan is read-only. A
+stale form raises ``PlanConflictError`` (the plan's version number is its optimistic lock).
+Nothing is saved when an action raises.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any, TypeVar
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tukiverkko.accounts.actors import Professional
+from tukiverkko.accounts.models import User
+from tukiverkko.audit.events import EventType, record_event
+from tukiverkko.cases import actions as case_actions
+from tukiverkko.cases.actions._common import _check_steering, _in_path, _source
+from tukiverkko.cases.models import Case, Phase
+from tukiverkko.core import limits
+from tukiverkko.plans.checks import (
+    ActionData,
+    Collected,
+    ExternalPlanData,
+    GoalData,
+    PlanFields,
+    action_errors,
+    external_errors,
+    goal_errors,
+    plan_errors,
+    review_date_errors,
+)
+from tukiverkko.plans.enums import Attainment, PlanningMode, VersionChange
+from tukiverkko.plans.models import ExternalPlan, Goal, GoalReview, Plan, PlanAction, PlanVersion
+from tukiverkko.plans.snapshot import snapshot
+
+__all__ = [
+    "ActionData",
+    "ExternalPlanData",
+    "GoalData",
+    "PlanConflictError",
+    "PlanFields",
+    "agree_plan",
+    "create_plan",
+    "review_goal",
+    "save_plan",
+]
+
+
+class PlanConflictError(ValidationError):
+    """Someone else saved the plan after this form was opened."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "Toinen käyttäjä on muuttanut suunnitelmaa sillä välin. Muutoksiasi ei "
+                "tallennettu: lataa sivu uudelleen ja tee muutos uudestaan."
+            ),
+            code="conflict",
+        )
+
+
+def _check_open(case: Case) -> None:
+    if case.phase == Phase.CLOSED:
+        raise ValidationError(
+            _("Asiakkuus on päättynyt: sen suunnitelmaa voi vain lukea."), code="case_closed"
+        )
+
+
+def _check_may_change(plan: Plan, by: Professional, expected_version: int | None) -> None:
+    """A stale form is a conflict before anything else is judged; then the case's own rules."""
+    if expected_version is not None and plan.version != expected_version:
+        raise PlanConflictError()
+    _check_open(plan.case)
+    _check_steering(plan.case, by)
+
+
+def _raise(out: Collected) -> None:
+    if out.errors:
+        raise ValidationError(out.errors)
+
+
+def _in_path_or_none(case: Case, user: User | None) -> bool:
+    return user is None or _in_path(case, user)
+
+
+def _new_version(
+    plan: Plan, by: Professional, expected_version: int | None, change: VersionChange
+) -> PlanVersion:
+    """Bump the plan's number (only if nobody saved since ``expected_version``) and keep the
+    whole plan as it now is."""
+    qs = Plan.objects.filter(pk=plan.pk)
+    if expected_version is not None:
+        qs = qs.filter(version=expected_version)
+    if qs.update(version=F("version") + 1) != 1:
+        raise PlanConflictError()
+    plan.refresh_from_db()
+    return PlanVersion.objects.create(
+        plan=plan, number=plan.version, author=by, change=change, snapshot=snapshot(plan)
+    )
+
+
+def _plan_values(plan: Plan, fields: PlanFields, by: Professional) -> dict[str, Any]:
+    mediated = fields.mode == PlanningMode.MEDIATED
+    values: dict[str, Any] = {
+        "client_goal": fields.client_goal,
+        "mode": fields.mode,
+        "mediated_consent_on": fields.mediated_consent_on if mediated else None,
+        "mediated_consent_channel": fields.mediated_consent_channel if mediated else "",
+        "companion_user": fields.companion_user,
+        "companion_name": fields.companion_name,
+        "next_review_on": fields.next_review_on,
+    }
+    if plan.pk is None or plan.client_goal != fields.client_goal:
+        values |= _source(by)  # the client's goal, as its writer wrote it down
+    return values
+
+
+@transaction.atomic
+def create_plan(*, case: Case, by: Professional, fields: PlanFields | None = None) -> Plan:
+    """Start the plan of ``case``: version 1."""
+    fields = fields or PlanFields()
+    _check_open(case)
+    _check_steering(case, by)
+    if Plan.objects.filter(case=case).exists():
+        raise ValidationError(_("Asiakkuudella on jo suunnitelma."), code="plan_exists")
+    out = Collected()
+    plan_errors(fields, out, in_path=_in_path_or_none(case, fields.companion_user))
+    _raise(out)
+    plan = Plan(case=case)
+    for name, value in _plan_values(plan, fields, by).items():
+        setattr(plan, name, value)
+    plan.save()
+    version = _new_version(plan, by, 0, VersionChange.CREATE)
+    record_event(by, case.client_id, EventType.PLAN_CREATE, f"{plan.pk}:v{version.number}")
+    return plan
+
+
+M = TypeVar("M", bound=models.Model)
+
+
+def _rows(
+    plan: Plan, model: type[M], items: Sequence[Any], prefix: str, out: Collected
+) -> dict[int, M]:
+    """The plan's own rows that ``items`` name by id; an id of another plan's is refused."""
+    rows: dict[int, M] = {row.pk: row for row in model._default_manager.filter(plan=plan)}
+    for n, item in enumerate(items):
+        if item.id is not None and item.id not in rows:
+            out.add(f"{prefix}-{n}-id", _("Riviä ei löydy tästä suunnitelmasta."))
+    return rows
+
+
+def _differs(row: models.Model, name: str, value: Any) -> bool:
+    field = row._meta.get_field(name)
+    if isinstance(field, models.ForeignKey):
+        return bool(getattr(row, field.attname) != (value.pk if value is not None else None))
+    return bool(getattr(row, name) != value)
+
+
+def _sync(
+    plan: Plan,
+    model: type[M],
+    rows: dict[int, M],
+    items: Sequence[Any],
+    by: Professional,
+    text_fields: tuple[str, ...],
+) -> bool:
+    """Make the plan's rows of one kind what ``items`` say: update, add, delete the rest. A row
+    whose text changes becomes its new writer's content. True when anything changed."""
+    changed = False
+    kept: set[int] = set()
+    positioned = any(f.name == "position" for f in model._meta.fields)
+    for position, item in enumerate(items):
+        values = {k: v for k, v in vars(item).items() if k != "id"}
+        if positioned:
+            values["position"] = position
+        row = rows.get(item.id) if item.id is not None else None
+        if row is None:
+            model._default_manager.create(plan=plan, **values, **_source(by))
+            changed = True
+            continue
+        kept.add(row.pk)
+        differs = {k for k, v in values.items() if _differs(row, k, v)}
+        if not differs:
+            continue
+        if differs & set(text_fields):
+            values |= _source(by)
+        for name, value in values.items():
+            setattr(row, name, value)
+        row.save()
+        changed = True
+    for pk, row in rows.items():
+        if pk not in kept:
+            row.delete()
+            changed = True
+    return changed
+
+
+@transaction.atomic
+def save_plan(
+    *,
+    plan: Plan,
+    by: Professional,
+    expected_version: int | None,
+    fields: PlanFields,
+    goals: Sequence[GoalData] = (),
+    actions: Sequence[ActionData] = (),
+    external_plans: Sequence[ExternalPlanData] = (),
+) -> PlanVersion:
+    """Save the whole plan as the form shows it — its fields, goals, actions and other plans —
+    as one new version with one event. A row left out is removed (the versions keep it)."""
+    _check_may_change(plan, by, expected_version)
+    case = plan.case
+    out = Collected()
+    plan_errors(fields, out, in_path=_in_path_or_none(case, fields.companion_user))
+    for n, goal in enumerate(goals):
+        goal_errors(n, goal, out)
+    for n, action in enumerate(actions):
+        action_errors(n, action, out, in_path=_in_path_or_none(case, action.responsible_user))
+    for n, row in enumerate(external_plans):
+        external_errors(n, row, out)
+    goal_rows = _rows(plan, Goal, goals, "goals", out)
+    action_rows = _rows(plan, PlanAction, actions, "actions", out)
+    external_rows = _rows(plan, ExternalPlan, external_plans, "external_plans", out)
+    _raise(out)
+    values = _plan_values(plan, fields, by)
+    changed = any(_differs(plan, k, v) for k, v in values.items() if not k.startswith("source_"))
+    for name, value in values.items():
+        setattr(plan, name, value)
+    plan.save(update_fields=list(values))  # never ``version``: only _new_version moves it
+    changed = _sync(plan, Goal, goal_rows, goals, by, ("text", "indicator")) | changed
+    changed = _sync(plan, PlanAction, action_rows, actions, by, ("text",)) | changed
+    changed = (
+        _sync(plan, ExternalPlan, external_rows, external_plans, by, ("owner_name",)) | changed
+    )
+    if not changed:
+        raise ValidationError(
+            _("Et muuttanut suunnitelmaa: uutta versiota ei tallennettu."), code="unchanged"
+        )
+    version = _new_version(plan, by, expected_version, VersionChange.SAVE)
+    record_event(by, case.client_id, EventType.PLAN_SAVE, f"{plan.pk}:v{version.number}")
+    return version
+
+
+@transaction.atomic
+def review_goal(
+    *,
+    goal: Goal,
+    by: Professional,
+    expected_version: int | None,
+    reviewed_on: dt.date | None,
+    attainment: int | None,
+    note: str = "",
+) -> GoalReview:
+    """Record how far ``goal`` was reached (GAS −2…+2) on a day: a new version of the plan."""
+    plan = goal.plan
+    _check_may_change(plan, by, expected_version)
+    out = Collected()
+    if reviewed_on is None:
+        out.add("reviewed_on", _("Anna arviointipäivä muodossa p.k.vvvv."))
+    elif reviewed_on > timezone.localdate():
+        out.add("reviewed_on", _("Arviointipäivä ei voi olla tulevaisuudessa."))
+    if attainment not in Attainment.values:
+        out.add("attainment", _("Valitse toteutuminen asteikolla −2…+2."))
+    out.texts("", {"note": (note, limits.REASON)})
+    _raise(out)
+    review = GoalReview.objects.create(
+        goal=goal,
+        reviewed_on=reviewed_on or timezone.localdate(),  # checked above: given
+        attainment=int(attainment or 0),  # checked above: one of −2…+2
+        note=note,
+        by=by,
+        **_source(by),
+    )
+    version = _new_version(plan, by, expected_version, VersionChange.REVIEW)
+    record_event(
+        by, plan.case.client_id, EventType.PLAN_GOAL_REVIEW, f"{plan.pk}:v{version.number}"
+    )
+    return review
+
+
+@transaction.atomic
+def agree_plan(*, plan: Plan, by: Professional, expected_version: int | None) -> Plan:
+    """The plan is agreed with the client: who agreed and when, and the case moves to toteutus
+    through the cases app's own action (its rules hold: e.g. follow-up agreed first)."""
+    _check_may_change(plan, by, expected_version)
+    out = Collected()
+    if not plan.goals.exists():
+        out.add(
+            "goals",
+            _(
+                "Suunnitelmassa ei ole yhtään tavoitetta: kirjaa asiakkaan tavoitteet ennen "
+                "kuin suunnitelma sovitaan."
+            ),
+        )
+    if plan.next_review_on is None:
+        out.add(
+            "next_review_on",
+            _("Sovi seuraavan arvioinnin päivä ennen kuin suunnitelma sovitaan."),
+        )
+    review_date_errors(plan.next_review_on, out)
+    _raise(out)
+    case = plan.case
+    if case.phase != Phase.IMPLEMENTATION:
+        case_actions.change_phase(
+            case=case,
+            to=Phase.IMPLEMENTATION,
+            by=by,
+            reason=_("Työkyvyn tuen suunnitelma sovittu."),
+            expected_version=case.version,
+        )
+    Plan.objects.filter(pk=plan.pk).update(agreed_at=timezone.now(), agreed_by=by)
+    plan.refresh_from_db()
+    _new_version(plan, by, expected_version, VersionChange.AGREE)
+    record_event(by, case.client_id, EventType.PLAN_AGREE, f"{plan.pk}:v{plan.version}")
+    return plan
