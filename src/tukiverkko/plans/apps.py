@@ -8,3 +8,5 @@ class PlansConfig(AppConfig):
     label = "plans"
     # Its pages and API routes carry client data (the authorisation matrix finds them).
     client_data = True
+    # The plan's section on the client page (decision 0109).
+    case_panels = ("tukiverkko.plans.panels.PLAN",)

@@ -10,7 +10,7 @@ same way.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tukiverkko.accounts.actors import Professional
 from tukiverkko.cases.models import Case, Phase
@@ -71,9 +71,9 @@ class PlanView:
     plan: Plan | None
     purpose: Purpose
     client_goal_visible: bool = False
-    goals: Filtered[GoalView] | None = None
-    actions: Filtered[PlanAction] | None = None
-    external_plans: Filtered[ExternalPlan] | None = None
+    goals: Filtered[GoalView] = field(default_factory=lambda: Filtered([], 0))
+    actions: Filtered[PlanAction] = field(default_factory=lambda: Filtered([], 0))
+    external_plans: Filtered[ExternalPlan] = field(default_factory=lambda: Filtered([], 0))
     latest_version: PlanVersion | None = None
 
     @property
@@ -82,8 +82,7 @@ class PlanView:
 
     @property
     def hidden(self) -> int:
-        parts = (self.goals, self.actions, self.external_plans)
-        return sum(p.hidden for p in parts if p is not None)
+        return self.goals.hidden + self.actions.hidden + self.external_plans.hidden
 
     @property
     def latest_review_day(self) -> object:

@@ -325,6 +325,30 @@ def _case(w: Any) -> dict[str, int]:
     return {"case_id": w.case.pk}
 
 
+def _plan(w: Any) -> dict[str, int]:
+    """The world's case with a plan and a goal (made in the test's own savepoint)."""
+    from tukiverkko.plans import actions as plan_actions
+    from tukiverkko.plans.models import Plan
+
+    plan = Plan.objects.filter(case=w.case).first()
+    if plan is None:
+        plan = plan_actions.create_plan(case=w.case, by=w.worker)
+        plan_actions.save_plan(
+            plan=plan,
+            by=w.worker,
+            expected_version=1,
+            fields=plan_actions.PlanFields(client_goal="x"),
+            goals=[plan_actions.GoalData(text="x")],
+        )
+    return {"case_id": w.case.pk}
+
+
+def _goal(w: Any) -> dict[str, int]:
+    from tukiverkko.plans.models import Goal
+
+    return _plan(w) | {"goal_id": Goal.objects.get(plan__case=w.case).pk}
+
+
 PAGES: dict[str, Spec] = {
     "cases:mine": Spec("GET", "list"),
     "cases:create": Spec("GET", "form", capability=Capability.CLIENT_CREATE),
@@ -364,6 +388,15 @@ PAGES: dict[str, Spec] = {
     "access:justified_end": Spec("POST", "own", lambda w: {"access_id": w.justified_row.pk}),
     "access:review_list": Spec("GET", "dpo"),
     "access:review": Spec("POST", "dpo", lambda w: {"access_id": w.justified_row.pk}),
+    "plans:detail": Spec("GET", "read", _plan),
+    "plans:create": Spec("POST", "steer", _case),
+    "plans:edit": Spec("GET", "steer", _plan),
+    "plans:agree": Spec("POST", "steer", _plan, lambda w: {"version": 2}),
+    "plans:review": Spec("GET", "steer", _goal),
+    "plans:versions": Spec("GET", "read", _plan),
+    "plans:diff": Spec("GET", "read", _plan),
+    "plans:print": Spec("GET", "read", _plan),
+    "plans:pdf": Spec("GET", "read", _plan),
 }
 
 API: dict[str, Spec] = {
@@ -778,7 +811,7 @@ def test_route(key: str, world: World) -> None:
         response = _request(http, spec, url, w, api_route=api_route)
         if viewer is not None and viewer.relationship == "responsible":
             Case.objects.filter(pk=w.case.pk).update(responsible_worker=w.worker)
-        body = response.content.decode()
+        body = response.content.decode(errors="replace")  # a PDF is bytes
         role = getattr(user, "role", None)
         statuses = expected(spec, user, viewer, api_route, w)
         # then the status is the oracle's ...
