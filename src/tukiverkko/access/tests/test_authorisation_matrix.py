@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from importlib import import_module
@@ -421,6 +422,16 @@ API: dict[str, Spec] = {
     "GET /api/v1/audit/clients/{client_id}/access-log": Spec("GET", "dpo", _client),
     "GET /api/v1/audit/clients/{client_id}/disclosures": Spec("GET", "dpo", _client),
     "GET /api/v1/audit/denials": Spec("GET", "dpo"),
+    "GET /api/v1/plans/cases/{case_id}": Spec("GET", "read", _plan),
+    "POST /api/v1/plans/cases/{case_id}": Spec("POST", "steer", _case),
+    "PUT /api/v1/plans/cases/{case_id}": Spec("PUT", "steer", _plan, lambda w: {"version": 0}),
+    "POST /api/v1/plans/cases/{case_id}/agree": Spec(
+        "POST", "steer", _plan, lambda w: {"version": 2}
+    ),
+    "GET /api/v1/plans/cases/{case_id}/versions": Spec("GET", "read", _plan),
+    "GET /api/v1/plans/cases/{case_id}/diff": Spec(
+        "GET", "read", _plan, lambda w: {"a": 1, "b": 2}
+    ),
 }
 
 
@@ -672,7 +683,7 @@ def world(django_db_setup: Any, django_db_blocker: Any) -> Iterator[World]:
 
 
 def _url_for(key: str, spec: Spec, w: World) -> tuple[str, bool]:
-    if key.startswith(("GET ", "POST ")):
+    if key.startswith(("GET ", "POST ", "PUT ")):
         return key.split(" ", 1)[1].format(**spec.ids(w)), True
     return reverse(key, kwargs=spec.ids(w)), False
 
@@ -681,6 +692,8 @@ def _request(http: HttpClient, spec: Spec, url: str, w: World, *, api_route: boo
     data = spec.data(w)
     if spec.method == "GET":
         return http.get(url, data)
+    if spec.method == "PUT":
+        return http.put(url, json.dumps(data), content_type="application/json")
     if api_route:
         return http.post(url, data, content_type="application/json")
     return http.post(url, data)
