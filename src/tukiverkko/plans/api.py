@@ -37,7 +37,7 @@ REFUSALS: dict[int, type[Problem]] = {
 }
 
 
-class ReviewOut(Schema):
+class PlanGoalReviewOut(Schema):
     id: int
     reviewed_on: dt.date
     attainment: int
@@ -45,17 +45,17 @@ class ReviewOut(Schema):
     by_id: int
 
 
-class GoalOut(Schema):
+class PlanGoalOut(Schema):
     id: int
     text: str
     indicator: str
     target_on: dt.date | None
     status: str
     visible_to_client: bool
-    reviews: list[ReviewOut]
+    reviews: list[PlanGoalReviewOut]
 
 
-class ActionOut(Schema):
+class PlanActionOut(Schema):
     id: int
     text: str
     service_type_id: int | None
@@ -90,13 +90,13 @@ class PlanOut(Schema):
     next_review_on: dt.date | None
     agreed_at: dt.datetime | None
     agreed_by_id: int | None
-    goals: list[GoalOut]
-    actions: list[ActionOut]
+    goals: list[PlanGoalOut]
+    actions: list[PlanActionOut]
     external_plans: list[ExternalPlanOut]
     hidden: int  # items the reader may not see
 
 
-class VersionOut(Schema):
+class PlanVersionOut(Schema):
     number: int
     author_id: int
     author: str
@@ -104,7 +104,7 @@ class VersionOut(Schema):
     change: str
 
 
-class FieldChangeOut(Schema):
+class PlanFieldChangeOut(Schema):
     name: str
     label: str
     before: str
@@ -112,22 +112,22 @@ class FieldChangeOut(Schema):
     by: list[str]
 
 
-class ChangeOut(Schema):
+class PlanChangeOut(Schema):
     section: str
     kind: str
     title: str
-    fields: list[FieldChangeOut]
+    fields: list[PlanFieldChangeOut]
     by: list[str]
 
 
-class DiffOut(Schema):
+class PlanDiffOut(Schema):
     older: int
     newer: int
-    changes: list[ChangeOut]
+    changes: list[PlanChangeOut]
     hidden: int
 
 
-class GoalIn(Schema):
+class PlanGoalIn(Schema):
     id: int | None = ID
     text: str = Field(max_length=limits.REASON)
     indicator: str = Field("", max_length=limits.REASON)
@@ -136,7 +136,7 @@ class GoalIn(Schema):
     visible_to_client: bool = True
 
 
-class ActionIn(Schema):
+class PlanActionIn(Schema):
     id: int | None = ID
     text: str = Field(max_length=limits.REASON)
     service_type_id: int | None = ID
@@ -167,16 +167,16 @@ class PlanIn(Schema):
     companion_user_id: int | None = ID
     companion_name: str = Field("", max_length=limits.NAME)
     next_review_on: dt.date | None = None
-    goals: list[GoalIn] = Field(default_factory=list, max_length=50)
-    actions: list[ActionIn] = Field(default_factory=list, max_length=50)
+    goals: list[PlanGoalIn] = Field(default_factory=list, max_length=50)
+    actions: list[PlanActionIn] = Field(default_factory=list, max_length=50)
     external_plans: list[ExternalPlanIn] = Field(default_factory=list, max_length=20)
 
 
-class VersionIn(Schema):
+class PlanVersionIn(Schema):
     version: int = Field(ge=0, le=2**31)
 
 
-class DiffQuery(Schema):
+class PlanDiffQuery(Schema):
     a: int = Field(ge=1, le=2**31)
     b: int = Field(ge=1, le=2**31)
 
@@ -200,7 +200,7 @@ def _out(view: PlanView) -> dict[str, Any]:
         "agreed_by_id": plan.agreed_by_id,
         "goals": [
             {
-                **{k: getattr(g.goal, k) for k in GoalOut.model_fields if k != "reviews"},
+                **{k: getattr(g.goal, k) for k in PlanGoalOut.model_fields if k != "reviews"},
                 "reviews": [
                     {
                         "id": r.item.pk,
@@ -342,7 +342,7 @@ def save_plan(request: HttpRequest, case_id: int, body: PlanIn) -> Any:
 
 @router.post("/cases/{case_id}/agree", response={200: PlanOut, **REFUSALS})
 @no_store
-def agree_plan(request: HttpRequest, case_id: int, body: VersionIn) -> Any:
+def agree_plan(request: HttpRequest, case_id: int, body: PlanVersionIn) -> Any:
     user = caller(request)
     case = access.get_case_for_change(user, case_id, what="api:plan_agree", need=Need.STEER)
     plan = _plan_or_404(plan_of(case))
@@ -354,7 +354,7 @@ def agree_plan(request: HttpRequest, case_id: int, body: VersionIn) -> Any:
     return _out(plan_view(user, case, what="api:plan_agree"))
 
 
-@router.get("/cases/{case_id}/versions", response={200: list[VersionOut], 404: Problem})
+@router.get("/cases/{case_id}/versions", response={200: list[PlanVersionOut], 404: Problem})
 @no_store
 def list_versions(request: HttpRequest, case_id: int) -> Any:
     case = access.get_case(caller(request), case_id, what="api:plan_versions")
@@ -370,9 +370,9 @@ def list_versions(request: HttpRequest, case_id: int) -> Any:
     ]
 
 
-@router.get("/cases/{case_id}/diff", response={200: DiffOut, 404: Problem, 422: Problem})
+@router.get("/cases/{case_id}/diff", response={200: PlanDiffOut, 404: Problem, 422: Problem})
 @no_store
-def get_diff(request: HttpRequest, case_id: int, query: Query[DiffQuery]) -> Any:
+def get_diff(request: HttpRequest, case_id: int, query: Query[PlanDiffQuery]) -> Any:
     """What changed between versions ``a`` and ``b`` (either order); 404 when one is not a
     version of the plan."""
     user = caller(request)
