@@ -302,3 +302,39 @@ def test_the_print_view_holds_what_the_client_sees_and_the_rights_sentence():
     assert "Hakee työkokeilupaikkaa" in body and "Vastaat itse." in body
     assert "Suunnitelma ei itse takaa oikeuksia eri palveluihin" in body
     assert f'href="{url("pdf", plan)}" download' in body
+
+
+@pytest.mark.parametrize(
+    ("prefix", "sentence"),
+    [
+        ("/sv", "Planen garanterar inte i sig rätt till olika tjänster"),
+        ("/en", "The plan does not in itself guarantee rights to services"),
+    ],
+)
+def test_the_plan_page_speaks_swedish_and_english(prefix, sentence):
+    worker = a_professional()
+    plan = a_plan_with_goals(by=worker)
+    body = logged_in(worker).get(prefix + url("detail", plan)).content.decode()
+    assert sentence in body
+
+
+def test_a_goal_the_reviewer_may_not_read_is_reviewed_without_its_text():
+    # given a goal of the county's health care, and a social-care colleague who steers the case
+    from tukiverkko.accounts.models import Register
+    from tukiverkko.cases.tests.factories import a_consent, a_unit
+
+    county = an_organisation("hyvinvointialue")
+    nurse = a_professional(
+        "hoitaja", unit=a_unit(county, Register.HEALTH_CARE), role=Role.UNEMPLOYED_HEALTH_NURSE
+    )
+    plan = a_plan_with_goals(by=nurse)
+    social_unit = a_unit(county, Register.SOCIAL_CARE)
+    social = a_professional("sosiaali", unit=social_unit)
+    a_consent(
+        plan.case.client, nurse, organisations=[], units=[social_unit], categories=["education"]
+    )
+    a_member(plan.case, social)
+    # when the colleague opens the review form / then the text is not shown, the form is
+    page = logged_in(social).get(url("review", plan, plan.goals.get().pk)).content.decode()
+    assert "Tavoitteen teksti ei näy sinulle" in page
+    assert "Työkokeilu alkaa" not in page
