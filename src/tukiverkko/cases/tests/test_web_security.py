@@ -3,6 +3,7 @@ two-factor login, login throttling, and ``check --deploy`` with production setti
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -48,7 +49,7 @@ ROOT = settings.BASE_DIR
 
 
 def _unsafe_routes() -> list[str]:
-    return sorted(k for k, s in (PAGES | API).items() if s.method == "POST")
+    return sorted(k for k, s in (PAGES | API).items() if s.method in {"POST", "PUT"})
 
 
 @pytest.mark.parametrize("key", _unsafe_routes())
@@ -60,9 +61,11 @@ def test_every_unsafe_route_refuses_a_post_without_csrf_token(key, world):
     http = HttpClient(enforce_csrf_checks=True)
     http.force_login(insider)
     url, api_route = _url_for(key, spec, w)
-    # when it posts without the token
+    # when it posts (or puts) without the token
     if api_route:
-        response = http.post(url, spec.data(w), content_type="application/json")
+        response = http.generic(
+            spec.method, url, json.dumps(spec.data(w)), content_type="application/json"
+        )
     else:
         response = http.post(url, spec.data(w))
     # then it is refused and nothing happened
@@ -95,7 +98,9 @@ def test_every_client_data_response_is_no_store(key, world):
     if spec.method == "GET":
         response = http.get(url, spec.data(w))
     elif api_route:
-        response = http.post(url, spec.data(w), content_type="application/json")
+        response = http.generic(
+            spec.method, url, json.dumps(spec.data(w)), content_type="application/json"
+        )
     else:
         response = http.post(url, spec.data(w))
     owner = (
