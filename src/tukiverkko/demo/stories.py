@@ -13,10 +13,12 @@ statutory right to information).
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.utils import timezone
 
 from tukiverkko.cases.models import Phase
+from tukiverkko.catalogue.models import ServiceType
 from tukiverkko.consent import actions as consent_actions
 from tukiverkko.consent.models import Purpose
 from tukiverkko.demo.hetu import fictitious
@@ -33,6 +35,8 @@ from tukiverkko.demo.paths import (
     unit,
     write_journal,
 )
+from tukiverkko.plans import actions as plan_actions
+from tukiverkko.plans.actions import ActionData, GoalData, PlanFields
 
 COUNTY = "paijat-hameen-hyvinvointialue"
 EXCHANGE = [Purpose.INFORMATION_EXCHANGE, Purpose.NETWORK_MEETING]
@@ -115,6 +119,7 @@ def load_stories(cast: Cast) -> list[str]:
                 Phase.IMPLEMENTATION: "Kelan ammatillisen kuntoutuksen selvitys käynnissä.",
             },
         )
+        give_plan(case, nurse, kela)
         hand_over(
             case,
             cast.get("koordinaattori"),
@@ -302,3 +307,48 @@ def load_stories(cast: Cast) -> list[str]:
         case = move_along(case, Phase.FOLLOW_UP, nurse, follow_up_by=cast.get("koordinaattori"))
         loaded.append("Ari")
     return loaded
+
+
+def give_plan(case: Any, nurse: Any, kela: Any) -> None:
+    """Maija's plan [002]: started, then her goal, the division of work and Kela's part (two
+    versions)."""
+    today = timezone.localdate()
+    fields = PlanFields(
+        client_goal="Haluan löytää uuden alan, jossa jaksan, ja palata työelämään.",
+        next_review_on=today + dt.timedelta(days=90),
+        companion_name="Työkykykoordinaattori",
+    )
+    plan = plan_actions.create_plan(case=case, by=nurse, fields=fields)
+    service_type = ServiceType.objects.filter(slug="ammatillinen-kuntoutus").first()
+    plan_actions.save_plan(
+        plan=plan,
+        by=nurse,
+        expected_version=plan.version,
+        fields=fields,
+        goals=[
+            GoalData(
+                text="Ammatillisen kuntoutuksen suunta selvillä",
+                indicator="Kelan päätös ammatillisesta kuntoutuksesta",
+                target_on=today + dt.timedelta(days=60),
+            )
+        ],
+        actions=[
+            ActionData(text="Hakee Kelan ammatillista kuntoutusta", service_type=service_type),
+            *(
+                [
+                    ActionData(
+                        text="Kelan kuntoutusselvitys ja päätös",
+                        responsible="organisation",
+                        responsible_organisation=kela,
+                    )
+                ]
+                if kela is not None
+                else []
+            ),
+            ActionData(
+                text="Seurantakäynnit mielialasta",
+                responsible="professional",
+                responsible_user=nurse,
+            ),
+        ],
+    )

@@ -35,6 +35,8 @@ def test_demo_clients_tell_the_seed_stories_and_cover_every_phase(catalogue):
     assert moona.handoff_count() == 1
     assert by_name["Maija"].cases.get().phase == Phase.IMPLEMENTATION
     assert by_name["Maija"].consents.filter(form="kela_y100").exists()
+    maija_plan = by_name["Maija"].cases.get().plan
+    assert maija_plan.versions.count() == 2 and maija_plan.actions.count() == 3
     assert by_name["Ari"].cases.get().journal.count() == 4
     # and every phase has a case; every code is fictitious and valid
     assert set(Case.objects.values_list("phase", flat=True)) == set(Phase.values)
