@@ -296,7 +296,7 @@ def _parsed(body: PlanIn) -> tuple[PlanFields, list[GoalData], list[ActionData],
     return fields, goals, plan_actions, external
 
 
-@router.get("/cases/{case_id}", response={200: PlanOut, 404: Problem})
+@router.get("/cases/{case_id}", response={200: PlanOut, 404: Problem, 422: Problem})
 @no_store
 def get_plan(request: HttpRequest, case_id: int) -> Any:
     user = caller(request)
@@ -312,7 +312,10 @@ def create_plan(request: HttpRequest, case_id: int) -> Any:
     try:
         actions.create_plan(case=case, by=user)
     except ValidationError as exc:
-        raise from_validation_error(exc) from exc
+        problem = from_validation_error(exc)
+        if exc.code == "plan_exists":
+            problem.status = 409  # the plan is there already: a conflict with the resource
+        raise problem from exc
     return Status(201, _out(plan_view(user, case, what="api:plan_create")))
 
 
@@ -354,7 +357,9 @@ def agree_plan(request: HttpRequest, case_id: int, body: PlanVersionIn) -> Any:
     return _out(plan_view(user, case, what="api:plan_agree"))
 
 
-@router.get("/cases/{case_id}/versions", response={200: list[PlanVersionOut], 404: Problem})
+@router.get(
+    "/cases/{case_id}/versions", response={200: list[PlanVersionOut], 404: Problem, 422: Problem}
+)
 @no_store
 def list_versions(request: HttpRequest, case_id: int) -> Any:
     case = access.get_case(caller(request), case_id, what="api:plan_versions")

@@ -75,7 +75,9 @@ def test_start_save_and_agree_through_the_api():
     # when the plan is started, saved and agreed
     created = http.post(f"/api/v1/plans/cases/{case.pk}")
     assert created.status_code == 201 and created.json()["version"] == 1
-    assert http.post(f"/api/v1/plans/cases/{case.pk}").status_code == 400  # one plan per case
+    again = http.post(f"/api/v1/plans/cases/{case.pk}")  # one plan per case
+    assert again.status_code == 409
+    assert again.json()["detail"] == "Asiakkuudella on jo suunnitelma."
     body = {
         "version": 1,
         "client_goal": "Töihin keväällä",
