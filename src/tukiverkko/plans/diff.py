@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -92,9 +93,11 @@ def _shown(name: str, value: Any, section: str) -> str:
         return str(choices.get(value, value))
     if name in CHOICES:
         return str(CHOICES[name].get(value, value))
-    if name.endswith(("_on", "_at")):
-        day = dt.date.fromisoformat(str(value)[:10])
-        return date_format(day, "SHORT_DATE_FORMAT")
+    if name.endswith("_at"):  # a moment: the day it was in Helsinki
+        moment = timezone.localtime(dt.datetime.fromisoformat(str(value)))
+        return date_format(moment.date(), "SHORT_DATE_FORMAT")
+    if name.endswith("_on"):
+        return date_format(dt.date.fromisoformat(str(value)), "SHORT_DATE_FORMAT")
     return str(value)
 
 

@@ -17,7 +17,6 @@ from tukiverkko.cases.models import Case, Phase
 from tukiverkko.cases.selectors import Shown
 from tukiverkko.consent.content import Filtered, disclosing
 from tukiverkko.consent.models import Purpose
-from tukiverkko.plans.checks import latest_review_day
 from tukiverkko.plans.diff import PlanDiff, diff_versions
 from tukiverkko.plans.models import ExternalPlan, Goal, GoalReview, Plan, PlanAction, PlanVersion
 
@@ -83,10 +82,6 @@ class PlanView:
     @property
     def hidden(self) -> int:
         return self.goals.hidden + self.actions.hidden + self.external_plans.hidden
-
-    @property
-    def latest_review_day(self) -> object:
-        return latest_review_day()
 
 
 def plan_view(

@@ -193,4 +193,6 @@ def test_dates_and_flags_in_the_diff():
     assert _shown("status", "achieved", "goals") == "saavutettu"
     assert _shown("mode", "mediated", "plan") == "välittynyt suunnittelu ilman asiakasta"
     assert _shown("agreed_at", "2026-05-04T10:00:00+00:00", "plan") == "4.5.2026"
+    # a moment late in the UTC evening is the next day in Helsinki
+    assert _shown("agreed_at", "2026-05-04T22:30:00+00:00", "plan") == "5.5.2026"
     assert _shown("target_on", dt.date(2026, 5, 4).isoformat(), "goals") == "4.5.2026"
