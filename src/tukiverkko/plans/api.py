@@ -176,6 +176,13 @@ class PlanVersionIn(Schema):
     version: int = Field(ge=0, le=2**31)
 
 
+class PlanGoalReviewIn(Schema):
+    version: int = Field(ge=0, le=2**31)
+    reviewed_on: dt.date
+    attainment: int = Field(ge=-2, le=2)
+    note: str = Field("", max_length=limits.REASON)
+
+
 class PlanDiffQuery(Schema):
     a: int = Field(ge=1, le=2**31)
     b: int = Field(ge=1, le=2**31)
@@ -355,6 +362,30 @@ def agree_plan(request: HttpRequest, case_id: int, body: PlanVersionIn) -> Any:
         raise from_validation_error(exc) from exc
     case.refresh_from_db()
     return _out(plan_view(user, case, what="api:plan_agree"))
+
+
+@router.post("/cases/{case_id}/goals/{goal_id}/reviews", response={201: PlanOut, **REFUSALS})
+@no_store
+def review_goal(request: HttpRequest, case_id: int, goal_id: int, body: PlanGoalReviewIn) -> Any:
+    """Record a goal's review (GAS −2…+2): a new version of the plan."""
+    user = caller(request)
+    case = access.get_case_for_change(user, case_id, what="api:plan_goal_review", need=Need.STEER)
+    plan = _plan_or_404(plan_of(case))
+    goal = plan.goals.filter(pk=goal_id).first()
+    if goal is None:
+        raise Http404
+    try:
+        actions.review_goal(
+            goal=goal,
+            by=user,
+            expected_version=body.version,
+            reviewed_on=body.reviewed_on,
+            attainment=body.attainment,
+            note=body.note,
+        )
+    except ValidationError as exc:
+        raise from_validation_error(exc) from exc
+    return Status(201, _out(plan_view(user, case, what="api:plan_goal_review")))
 
 
 @router.get(

@@ -428,6 +428,12 @@ API: dict[str, Spec] = {
     "POST /api/v1/plans/cases/{case_id}/agree": Spec(
         "POST", "steer", _plan, lambda w: {"version": 2}
     ),
+    "POST /api/v1/plans/cases/{case_id}/goals/{goal_id}/reviews": Spec(
+        "POST",
+        "steer",
+        _goal,
+        lambda w: {"version": 0, "reviewed_on": "2026-01-01", "attainment": 0},
+    ),
     "GET /api/v1/plans/cases/{case_id}/versions": Spec("GET", "read", _plan),
     "GET /api/v1/plans/cases/{case_id}/diff": Spec(
         "GET", "read", _plan, lambda w: {"a": 1, "b": 2}

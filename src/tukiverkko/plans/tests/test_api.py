@@ -3,11 +3,13 @@ diff; POST to start it, PUT to save it (409 on a stale version), POST agree."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
 import pytest
 from django.test import Client as HttpClient
+from django.utils import timezone
 
 from tukiverkko.cases.models import Phase
 from tukiverkko.cases.tests.factories import (
@@ -178,3 +180,25 @@ def test_a_case_without_a_plan_has_no_versions():
         ).status_code
         == 404
     )
+
+
+def test_a_goal_review_through_the_api():
+    worker = a_professional()
+    plan = a_plan_with_goals(by=worker)
+    goal = plan.goals.get()
+    http = api(worker)
+    path = f"/api/v1/plans/cases/{plan.case_id}/goals/{goal.pk}/reviews"
+    today = timezone.localdate()
+    body = {"version": 2, "reviewed_on": today.isoformat(), "attainment": 1, "note": "Hyvä"}
+    done = http.post(path, body, content_type="application/json")
+    assert done.status_code == 201
+    assert done.json()["goals"][0]["reviews"][0]["attainment"] == 1
+    assert done.json()["version"] == 3
+    # a stale one is 409, a day ahead 400 with its message, another plan's goal 404
+    assert http.post(path, body, content_type="application/json").status_code == 409
+    ahead = body | {"version": 3, "reviewed_on": (today + dt.timedelta(days=1)).isoformat()}
+    refused = http.post(path, ahead, content_type="application/json")
+    assert refused.status_code == 400
+    assert refused.json()["errors"][0]["message"] == "Arviointipäivä ei voi olla tulevaisuudessa."
+    other = f"/api/v1/plans/cases/{plan.case_id}/goals/{10**9}/reviews"
+    assert http.post(other, body, content_type="application/json").status_code == 404
