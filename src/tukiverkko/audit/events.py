@@ -34,6 +34,13 @@ class EventType(models.TextChoices):
     NETWORK_ADD = "network_add", _("lisätty verkostoon")
     NETWORK_REMOVE = "network_remove", _("poistettu verkostosta")
     JOURNAL_ADD = "journal_add", _("kirjaus lisätty")
+    # assessments
+    INSTRUMENT_RESULT = "instrument_result", _("mittarin tulos kirjattu")
+    HEALTH_CHECK_OPEN = "health_check_open", _("terveystarkastuksen tarve kirjattu")
+    HEALTH_CHECK_NURSE = "health_check_nurse", _("terveydenhoitajan terveystarkastus kirjattu")
+    HEALTH_CHECK_FEEDBACK = "health_check_feedback", _("terveystarkastuksen palaute kirjattu")
+    HEALTH_CHECK_DOCTOR = "health_check_doctor", _("lääkärin tarkastus kirjattu")
+    NEEDS_ASSESSMENT = "needs_assessment", _("palvelutarpeen arviointi kirjattu")
     # consent
     CONSENT_RECORD = "consent_record", _("suostumus kirjattu")
     CONSENT_REVOKE = "consent_revoke", _("suostumus peruttu")

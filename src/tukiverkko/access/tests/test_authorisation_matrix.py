@@ -40,6 +40,7 @@ from django.utils import timezone
 
 from tukiverkko.access import actions as access_actions
 from tukiverkko.access import rules
+from tukiverkko.assessments import actions as assessment_actions
 from tukiverkko.accounts.models import Register, Role, User
 from tukiverkko.accounts.roles import (
     CLIENT_WORK_ROLES,
@@ -364,6 +365,14 @@ PAGES: dict[str, Spec] = {
     "access:justified_end": Spec("POST", "own", lambda w: {"access_id": w.justified_row.pk}),
     "access:review_list": Spec("GET", "dpo"),
     "access:review": Spec("POST", "dpo", lambda w: {"access_id": w.justified_row.pk}),
+    "assessments:instrument": Spec(
+        "GET", "write", lambda w: {"case_id": w.case.pk, "instrument_id": "phq9"}
+    ),
+    "assessments:health_check_open": Spec("GET", "write", _case),
+    # Its health content is filtered like any other (assessments/tests/test_views.py).
+    "assessments:health_check": Spec("GET", "read", lambda w: {"check_id": w.health_check.pk}),
+    "assessments:needs_assessment": Spec("GET", "write", _case),
+    "assessments:coordinator": Spec("GET", "read", _case),
 }
 
 API: dict[str, Spec] = {
@@ -536,6 +545,9 @@ class World:
             purposes=[Purpose.INFORMATION_EXCHANGE],
             statute="testilaki 1/2026",
             valid_from=today,
+        )
+        self.health_check = assessment_actions.open_health_check(
+            case=self.case, by=self.worker, identified_by="client", pre_information=TEXT["health"]
         )
         self.removable = self._member(
             a_professional("poistettava", unit=health_unit, role=Role.DOCTOR)
