@@ -37,8 +37,6 @@ def admitting_consent(
     reader = Reader(recipient_organisation_id, recipient_unit_id, None)
     today = timezone.localdate()
     for consent in candidates:
-        if not covers_recipient(
-            facts_of(consent), reader=reader, purposes=purposes, today=today
-        ):
+        if not covers_recipient(facts_of(consent), reader=reader, purposes=purposes, today=today):
             return consent
     return None

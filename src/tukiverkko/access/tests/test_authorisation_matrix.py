@@ -40,7 +40,6 @@ from django.utils import timezone
 
 from tukiverkko.access import actions as access_actions
 from tukiverkko.access import rules
-from tukiverkko.assessments import actions as assessment_actions
 from tukiverkko.accounts.models import Register, Role, User
 from tukiverkko.accounts.roles import (
     CLIENT_WORK_ROLES,
@@ -49,6 +48,7 @@ from tukiverkko.accounts.roles import (
     register_of_parts,
 )
 from tukiverkko.api.v1 import api
+from tukiverkko.assessments import actions as assessment_actions
 from tukiverkko.audit.models import AccessLogEntry
 from tukiverkko.cases import actions
 from tukiverkko.cases.models import Case, NetworkMember, Phase
