@@ -81,6 +81,16 @@ def _health_care_source(by: Professional, capability: Capability, message: str) 
     }
 
 
+def _check_own_record(check: HealthCheck, by: Professional) -> None:
+    """A step is written into the health check's own record: the health-care register of the
+    organisation that opened it (another controller's professional writes their own)."""
+    if by.organisation_id != check.source_organisation_id:
+        raise ValidationError(
+            _("Terveystarkastukseen kirjaa vain sen avanneen organisaation terveydenhuolto."),
+            code="other_record",
+        )
+
+
 # -- instruments ----------------------------------------------------------------------------
 
 
@@ -212,6 +222,7 @@ def record_nurse_check(
         Capability.NURSE_HEALTH_CHECK,
         _("Terveystarkastuksen kirjaa terveydenhoitaja tai työkykykoordinaattori."),
     )
+    _check_own_record(check, by)
     if check.step != HealthCheckStep.IDENTIFIED:
         raise ValidationError(_("Terveystarkastus on jo kirjattu."), code="wrong_step")
     day = _check_date("checked_on", checked_on)
@@ -284,6 +295,7 @@ def give_feedback(
         Capability.NURSE_HEALTH_CHECK,
         _("Palautteen antaa terveydenhoitaja tai työkykykoordinaattori."),
     )
+    _check_own_record(check, by)
     if check.step != HealthCheckStep.NURSE_CHECKED or check.further_assessment_needed:
         raise ValidationError(
             _(
@@ -329,6 +341,7 @@ def record_doctor_check(
     _health_care_source(
         by, Capability.DOCTOR_HEALTH_CHECK, _("Lääkärin tarkastuksen kirjaa lääkäri.")
     )
+    _check_own_record(check, by)
     if check.step != HealthCheckStep.NURSE_CHECKED or not check.further_assessment_needed:
         raise ValidationError(
             _(

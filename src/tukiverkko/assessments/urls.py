@@ -1,4 +1,4 @@
-"""Only integer ids and instrument slugs in these paths: never a name or a henkilötunnus."""
+"""Only integer ids in these paths: never a name or a henkilötunnus (tested)."""
 
 from django.urls import path
 
@@ -6,11 +6,8 @@ from tukiverkko.assessments import views
 
 app_name = "assessments"
 urlpatterns = [
-    path(
-        "asiakkuus/<int:case_id>/arviot/mittari/<slug:instrument_id>/",
-        views.record_instrument,
-        name="instrument",
-    ),
+    # ?mittari=phq9: the instrument is a query parameter (client-data paths carry only ids)
+    path("asiakkuus/<int:case_id>/arviot/mittari/", views.record_instrument, name="instrument"),
     path(
         "asiakkuus/<int:case_id>/arviot/terveystarkastus/",
         views.open_health_check,

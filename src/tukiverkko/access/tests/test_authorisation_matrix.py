@@ -365,9 +365,7 @@ PAGES: dict[str, Spec] = {
     "access:justified_end": Spec("POST", "own", lambda w: {"access_id": w.justified_row.pk}),
     "access:review_list": Spec("GET", "dpo"),
     "access:review": Spec("POST", "dpo", lambda w: {"access_id": w.justified_row.pk}),
-    "assessments:instrument": Spec(
-        "GET", "write", lambda w: {"case_id": w.case.pk, "instrument_id": "phq9"}
-    ),
+    "assessments:instrument": Spec("GET", "write", _case, lambda w: {"mittari": "phq9"}),
     "assessments:health_check_open": Spec("GET", "write", _case),
     # Its health content is filtered like any other (assessments/tests/test_views.py).
     "assessments:health_check": Spec("GET", "read", lambda w: {"check_id": w.health_check.pk}),
@@ -397,6 +395,59 @@ API: dict[str, Spec] = {
     "GET /api/v1/audit/clients/{client_id}/access-log": Spec("GET", "dpo", _client),
     "GET /api/v1/audit/clients/{client_id}/disclosures": Spec("GET", "dpo", _client),
     "GET /api/v1/audit/denials": Spec("GET", "dpo"),
+    "GET /api/v1/assessments/cases/{case_id}": Spec("GET", "read", _case),
+    "POST /api/v1/assessments/cases/{case_id}/instruments": Spec(
+        "POST",
+        "write",
+        _case,
+        lambda w: {
+            "instrument": "gad7",
+            "assessed_on": timezone.localdate().isoformat(),
+            "answers": {f"q{i}": 0 for i in range(1, 8)},
+        },
+    ),
+    "POST /api/v1/assessments/cases/{case_id}/health-checks": Spec(
+        "POST", "write", _case, lambda w: {"identified_by": "client"}
+    ),
+    "POST /api/v1/assessments/cases/{case_id}/needs-assessments": Spec(
+        "POST",
+        "write",
+        _case,
+        lambda w: {
+            "assessed_on": "2026-01-01",
+            "summary": "x",
+            "conclusions": "x",
+            "client_view": "x",
+        },
+    ),
+    **{
+        f"POST /api/v1/assessments/health-checks/{{check_id}}/{step}": Spec(
+            "POST", "write", lambda w: {"check_id": w.health_check.pk}, lambda w, body=body: body
+        )
+        for step, body in (
+            (
+                "nurse",
+                {
+                    "version": 99,
+                    "checked_on": "2026-01-01",
+                    "summary": "x",
+                    "mental_health_and_substance_assessed": True,
+                    "further_assessment_needed": False,
+                },
+            ),
+            ("feedback", {"version": 99, "to_client": "x"}),
+            (
+                "doctor",
+                {
+                    "version": 99,
+                    "checked_on": "2026-01-01",
+                    "summary": "x",
+                    "remaining_work_ability": "x",
+                    "outcomes": ["treatment"],
+                },
+            ),
+        )
+    },
 }
 
 

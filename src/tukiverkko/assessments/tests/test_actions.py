@@ -528,3 +528,25 @@ def test_the_needs_assessment_keeps_to_the_text_limits():
             client_view="x",
         )
     assert list(exc.value.message_dict) == ["summary"]
+
+
+def test_a_step_is_written_only_into_the_checks_own_record():
+    # given a health check opened by a county's nurse, and a nurse of another organisation
+    _case, _nurse, check = _opened()
+    other = a_nurse(an_organisation("yksityinen"))
+    # when the other nurse records the broad check into it
+    with pytest.raises(ValidationError) as exc:
+        actions.record_nurse_check(
+            check=check,
+            by=other,
+            checked_on=TODAY(),
+            summary="x",
+            mental_health_and_substance_assessed=True,
+            further_assessment_needed=False,
+        )
+    # then it is refused: their check is their own organisation's record
+    assert _messages(exc) == [
+        "Terveystarkastukseen kirjaa vain sen avanneen organisaation terveydenhuolto."
+    ]
+    check.refresh_from_db()
+    assert check.step == HealthCheckStep.IDENTIFIED
