@@ -177,6 +177,7 @@ INSTALLED_APPS = [
     "tukiverkko.audit",
     "tukiverkko.cases",
     "tukiverkko.plans",
+    "tukiverkko.assessments",
     "tukiverkko.access",
     "tukiverkko.api",
     "tukiverkko.demo",

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from tukiverkko.access import policy, rules
 from tukiverkko.access.models import JustifiedAccess
 from tukiverkko.accounts.roles import records_consents, register_of, works_with_clients
+from tukiverkko.assessments.models import HealthCheck
 from tukiverkko.audit.actions import Reader, record_access
 from tukiverkko.audit.purposes import AccessPurpose
 from tukiverkko.cases.models import Case, HandoverRequest, NetworkMember
@@ -302,6 +303,25 @@ def get_network_member_for_change(user: Reader, member_id: int, *, what: str) ->
     if not _check(user, access.standing, member.case, Need.STEER):
         raise _refuse(user, access.client.pk, what, Need.STEER)
     return member
+
+
+def get_health_check(user: Reader, check_id: int, *, what: str, purpose: str = "") -> HealthCheck:
+    """A health check of a client the reader sees (the read logged); its content is still the
+    content filter's (assessments.selectors.health_check_of)."""
+    row = HealthCheck.objects.filter(pk=check_id).select_related("case").first()
+    check, access = _opened(
+        user, row, lambda c: c.case.client_id, what, purpose, f"health_check:{check_id}"
+    )
+    _log(user, access.client.pk, what, purpose, access.standing)
+    return check
+
+
+def get_health_check_for_change(user: Reader, check_id: int, *, what: str) -> HealthCheck:
+    """The next step of a health check is written by a professional with a relationship."""
+    row = HealthCheck.objects.filter(pk=check_id).select_related("case").first()
+    return _for_change(
+        user, row, lambda c: c.case.client_id, what, Need.WRITE, f"health_check:{check_id}"
+    )
 
 
 def get_handover_request_for_change(user: Reader, request_id: int, *, what: str) -> HandoverRequest:

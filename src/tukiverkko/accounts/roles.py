@@ -30,6 +30,9 @@ class Capability(StrEnum):
     CASELOAD_HANDOVER = "caseload_handover"  # hands over another worker's whole caseload
     AUDIT_LOG_READING = "audit_log_reading"  # reads a client's access and disclosure logs
     USER_ADMINISTRATION = "user_administration"  # the admin site: users, roles, units
+    NURSE_HEALTH_CHECK = "nurse_health_check"  # the broad health check, feedback after it
+    DOCTOR_HEALTH_CHECK = "doctor_health_check"  # the doctor's check after the nurse's
+    SERVICE_NEEDS_ASSESSMENT = "service_needs_assessment"  # palvelutarpeen arviointi
 
 
 # Roles that do no client work: they see no client through the access policy (no bypass, not
@@ -69,6 +72,15 @@ ROLES: dict[Capability, frozenset[Role]] = {
     Capability.CASELOAD_HANDOVER: frozenset({Role.ADMINISTRATOR, Role.WORK_ABILITY_COORDINATOR}),
     Capability.AUDIT_LOG_READING: frozenset({Role.DATA_PROTECTION}),
     Capability.USER_ADMINISTRATION: frozenset({Role.ADMINISTRATOR}),
+    # The unemployed's health check (seeds 001, 002): the nurse's — or the work-ability
+    # coordinator's — broad check first, the doctor's after it (assessments.actions; the rules'
+    # nurse_or_coordinator_assessment_done).
+    Capability.NURSE_HEALTH_CHECK: frozenset(
+        {Role.UNEMPLOYED_HEALTH_NURSE, Role.WORK_ABILITY_COORDINATOR}
+    ),
+    Capability.DOCTOR_HEALTH_CHECK: frozenset({Role.DOCTOR}),
+    # The social-care needs assessment is a social-care professional's (seed 001; 1301/2014 36 §).
+    Capability.SERVICE_NEEDS_ASSESSMENT: frozenset({Role.SOCIAL_WORKER, Role.SOCIAL_INSTRUCTOR}),
 }
 
 CLIENT_WORK_ROLES = ROLES[Capability.CLIENT_WORK]

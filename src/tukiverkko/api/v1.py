@@ -12,6 +12,7 @@ from ninja import NinjaAPI
 from ninja.operation import Operation
 
 from tukiverkko.api import errors
+from tukiverkko.assessments.api import router as assessments_router
 from tukiverkko.audit.api import router as audit_router
 from tukiverkko.cases.api import router as clients_router
 from tukiverkko.catalogue.api import PARAMETER_LABELS as CATALOGUE_LABELS
@@ -48,4 +49,5 @@ api.add_router("/rules/", rules_router)
 api.add_router("/clients/", clients_router)
 api.add_router("/consents/", consent_router)
 api.add_router("/audit/", audit_router)
+api.add_router("/assessments/", assessments_router)
 api.add_router("/plans/", plans_router)

@@ -39,6 +39,13 @@ class EventType(models.TextChoices):
     PLAN_SAVE = "plan_save", _("suunnitelmaa muutettu")
     PLAN_GOAL_REVIEW = "plan_goal_review", _("tavoite arvioitu")
     PLAN_AGREE = "plan_agree", _("suunnitelma sovittu")
+    # assessments
+    INSTRUMENT_RESULT = "instrument_result", _("mittarin tulos kirjattu")
+    HEALTH_CHECK_OPEN = "health_check_open", _("terveystarkastuksen tarve kirjattu")
+    HEALTH_CHECK_NURSE = "health_check_nurse", _("terveydenhoitajan terveystarkastus kirjattu")
+    HEALTH_CHECK_FEEDBACK = "health_check_feedback", _("terveystarkastuksen palaute kirjattu")
+    HEALTH_CHECK_DOCTOR = "health_check_doctor", _("lääkärin tarkastus kirjattu")
+    NEEDS_ASSESSMENT = "needs_assessment", _("palvelutarpeen arviointi kirjattu")
     # consent
     CONSENT_RECORD = "consent_record", _("suostumus kirjattu")
     CONSENT_REVOKE = "consent_revoke", _("suostumus peruttu")

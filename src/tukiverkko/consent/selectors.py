@@ -17,10 +17,13 @@ def admitting_consent(
     register: str,
     recipient_organisation_id: int,
     recipient_unit_id: int | None,
+    purposes: frozenset[str] = NETWORK_PURPOSES,
 ) -> Consent | None:
     """A standing consent of ``organisation_id``'s ``register`` naming the recipient (their
-    organisation or unit) for network work, valid today — what admitting a professional of
-    another register to a client's network needs (cases.actions.add_network_member)."""
+    organisation or unit) for one of ``purposes`` (network work unless told), valid today — what
+    admitting a professional of another register to a client's network needs
+    (cases.actions.add_network_member), or feedback to a referrer of another organisation
+    (``Purpose.FEEDBACK_TO_REFERRER``, assessments.actions)."""
     names = Q(organisations=recipient_organisation_id)
     if recipient_unit_id is not None:
         names |= Q(units=recipient_unit_id)
@@ -34,8 +37,6 @@ def admitting_consent(
     reader = Reader(recipient_organisation_id, recipient_unit_id, None)
     today = timezone.localdate()
     for consent in candidates:
-        if not covers_recipient(
-            facts_of(consent), reader=reader, purposes=NETWORK_PURPOSES, today=today
-        ):
+        if not covers_recipient(facts_of(consent), reader=reader, purposes=purposes, today=today):
             return consent
     return None

@@ -17,7 +17,10 @@ from typing import Any
 
 from django.utils import timezone
 
-from tukiverkko.cases.models import Phase
+from tukiverkko.accounts.models import Organisation, User
+from tukiverkko.assessments import actions as assessment_actions
+from tukiverkko.assessments.models import DoctorOutcome, IdentifiedBy
+from tukiverkko.cases.models import Case, Phase
 from tukiverkko.catalogue.models import ServiceType
 from tukiverkko.consent import actions as consent_actions
 from tukiverkko.consent.models import Purpose
@@ -195,6 +198,7 @@ def load_stories(cast: Cast) -> list[str]:
                 ("tyollisyys", "työllisyysasiantuntija (TYP/TYM)"),
             ],
         )
+        health_check_path(case, nurse, cast.get("laakari"), referrer=te)
         give_consent(
             case.client,
             cast.get("tyollisyys"),
@@ -350,5 +354,62 @@ def give_plan(case: Any, nurse: Any, kela: Any) -> None:
                 responsible="professional",
                 responsible_user=nurse,
             ),
+        ],
+    )
+
+
+def health_check_path(
+    case: Case, nurse: User, doctor: User, *, referrer: Organisation | None
+) -> None:
+    """Moona's health check [002]: the employment authority identified the need; the nurse's
+    broad check (AUDIT among it) found a need for a closer assessment; the doctor's check led to
+    sickness allowance, treatment, network work and a multi-professional meeting."""
+    today = timezone.localdate()
+    assessment_actions.record_instrument_result(
+        case=case,
+        by=nurse,
+        instrument="audit",
+        answers={
+            "q1": 3,
+            "q2": 2,
+            "q3": 2,
+            "q4": 1,
+            "q5": 1,
+            "q6": 0,
+            "q7": 1,
+            "q8": 1,
+            "q9": 0,
+            "q10": 2,
+            "sex": "female",
+        },
+        assessed_on=today - dt.timedelta(days=20),
+    )
+    check = assessment_actions.open_health_check(
+        case=case,
+        by=nurse,
+        identified_by=IdentifiedBy.EMPLOYMENT_AUTHORITY,
+        referrer_organisation=referrer,
+        pre_information="Esitietolomake: kampaajaopinnot keskeytyneet, kipuja, univaikeuksia.",
+    )
+    check = assessment_actions.record_nurse_check(
+        check=check,
+        by=nurse,
+        checked_on=today - dt.timedelta(days=20),
+        summary="Paljon kipuja, lääkitsee itseään alkoholilla (AUDIT 13). Tarvitaan laaja työ- "
+        "ja toimintakyvyn arvio.",
+        mental_health_and_substance_assessed=True,
+        further_assessment_needed=True,
+    )
+    assessment_actions.record_doctor_check(
+        check=check,
+        by=doctor,
+        checked_on=today - dt.timedelta(days=14),
+        summary="Fibromyalgia; ei työkykyinen tällä hetkellä.",
+        remaining_work_ability="Kouluttautuminen mahdollista hoidon ja kuntoutuksen jälkeen.",
+        outcomes=[
+            DoctorOutcome.SICKNESS_ALLOWANCE,
+            DoctorOutcome.TREATMENT,
+            DoctorOutcome.NETWORK_WORK,
+            DoctorOutcome.MULTIPROFESSIONAL_CONSULTATION,
         ],
     )

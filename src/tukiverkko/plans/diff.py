@@ -49,7 +49,7 @@ LABELS: dict[str, StrOrPromise] = {
     "agreed_at": _("sovittu"),
     "agreed_by": _("sopimisen kirjasi"),
     "text": _("teksti"),
-    "indicator": _("mittari"),
+    "indicator": _("tavoitteen mittari"),
     "target_on": _("tavoitepäivä"),
     "status": _("tila"),
     "visible_to_client": _("näkyy asiakkaalle"),

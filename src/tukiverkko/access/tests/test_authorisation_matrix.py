@@ -49,6 +49,7 @@ from tukiverkko.accounts.roles import (
     register_of_parts,
 )
 from tukiverkko.api.v1 import api
+from tukiverkko.assessments import actions as assessment_actions
 from tukiverkko.audit.models import AccessLogEntry
 from tukiverkko.cases import actions
 from tukiverkko.cases.models import Case, NetworkMember, Phase
@@ -398,6 +399,12 @@ PAGES: dict[str, Spec] = {
     "plans:diff": Spec("GET", "read", _plan),
     "plans:print": Spec("GET", "read", _plan),
     "plans:pdf": Spec("GET", "read", _plan),
+    "assessments:instrument": Spec("GET", "write", _case, lambda w: {"mittari": "phq9"}),
+    "assessments:health_check_open": Spec("GET", "write", _case),
+    # Its health content is filtered like any other (assessments/tests/test_views.py).
+    "assessments:health_check": Spec("GET", "read", lambda w: {"check_id": w.health_check.pk}),
+    "assessments:needs_assessment": Spec("GET", "write", _case),
+    "assessments:coordinator": Spec("GET", "read", _case),
 }
 
 API: dict[str, Spec] = {
@@ -438,6 +445,59 @@ API: dict[str, Spec] = {
     "GET /api/v1/plans/cases/{case_id}/diff": Spec(
         "GET", "read", _plan, lambda w: {"a": 1, "b": 2}
     ),
+    "GET /api/v1/assessments/cases/{case_id}": Spec("GET", "read", _case),
+    "POST /api/v1/assessments/cases/{case_id}/instruments": Spec(
+        "POST",
+        "write",
+        _case,
+        lambda w: {
+            "instrument": "gad7",
+            "assessed_on": timezone.localdate().isoformat(),
+            "answers": {f"q{i}": 0 for i in range(1, 8)},
+        },
+    ),
+    "POST /api/v1/assessments/cases/{case_id}/health-checks": Spec(
+        "POST", "write", _case, lambda w: {"identified_by": "client"}
+    ),
+    "POST /api/v1/assessments/cases/{case_id}/needs-assessments": Spec(
+        "POST",
+        "write",
+        _case,
+        lambda w: {
+            "assessed_on": "2026-01-01",
+            "summary": "x",
+            "conclusions": "x",
+            "client_view": "x",
+        },
+    ),
+    **{
+        f"POST /api/v1/assessments/health-checks/{{check_id}}/{step}": Spec(
+            "POST", "write", lambda w: {"check_id": w.health_check.pk}, lambda w, body=body: body
+        )
+        for step, body in (
+            (
+                "nurse",
+                {
+                    "version": 99,
+                    "checked_on": "2026-01-01",
+                    "summary": "x",
+                    "mental_health_and_substance_assessed": True,
+                    "further_assessment_needed": False,
+                },
+            ),
+            ("feedback", {"version": 99, "to_client": "x"}),
+            (
+                "doctor",
+                {
+                    "version": 99,
+                    "checked_on": "2026-01-01",
+                    "summary": "x",
+                    "remaining_work_ability": "x",
+                    "outcomes": ["treatment"],
+                },
+            ),
+        )
+    },
 }
 
 
@@ -586,6 +646,9 @@ class World:
             purposes=[Purpose.INFORMATION_EXCHANGE],
             statute="testilaki 1/2026",
             valid_from=today,
+        )
+        self.health_check = assessment_actions.open_health_check(
+            case=self.case, by=self.worker, identified_by="client", pre_information=TEXT["health"]
         )
         self.removable = self._member(
             a_professional("poistettava", unit=health_unit, role=Role.DOCTOR)

@@ -1,0 +1,96 @@
+"""Property-based run of the client-data API against its own OpenAPI document, in-process.
+
+Schemathesis generates requests for the client-data routers from /api/v1/openapi.json and sends
+them straight to the WSGI application as a logged-in professional (a session cookie and a CSRF
+token, as a browser would). The path ids are the ids of a real case and its rows, so the
+generated bodies reach the actions, not only the 404. Every response must be no 5xx and must
+conform to the documented status codes, content types and schemas. A schema-valid request the
+domain refuses (an unknown instrument, a step out of order) is a documented 400 problem, not a
+failure: the rules are the actions', not the schema's. Bounded and derandomised.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+import pytest
+import schemathesis
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
+from schemathesis import GenerationMode
+from schemathesis.specs.openapi.checks import ignored_auth, positive_data_acceptance
+
+from tukiverkko.assessments import actions as assessment_actions
+from tukiverkko.assessments.tests.factories import a_health_case
+from tukiverkko.plans.tests.factories import a_plan_with_goals
+from tukiverkko.wsgi import application
+
+# The client-data routers built for the client path (each app's OpenAPI tag).
+TAGS = ("assessments", "plans")
+
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application).include(
+    tag_regex="^(" + "|".join(TAGS) + ")$"
+)
+# Valid requests only, as the logged-in professional: who gets in at all is the authorisation
+# matrix's (access/tests/test_authorisation_matrix.py: 401 for the anonymous on every route).
+schema.config.generation.update(modes=[GenerationMode.POSITIVE])
+
+CSRF = "k" * 32  # a CSRF secret: the cookie and the header carry the same one
+
+
+@pytest.fixture
+def world(db):
+    """A health-care case with a health check and a plan, and its nurse's session."""
+    case, nurse = a_health_case()
+    check = assessment_actions.open_health_check(case=case, by=nurse, identified_by="client")
+    plan = a_plan_with_goals(case, by=nurse)  # the plans router's rows: a plan with a goal
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
+    store[SESSION_KEY] = str(nurse.pk)
+    store[BACKEND_SESSION_KEY] = next(
+        b for b in settings.AUTHENTICATION_BACKENDS if "axes" not in b
+    )
+    store[HASH_SESSION_KEY] = nurse.get_session_auth_hash()
+    store.save()
+    ids = {
+        "case_id": case.pk,
+        "client_id": case.client_id,
+        "check_id": check.pk,
+        "goal_id": plan.goals.get().pk,
+    }
+    cookies = {settings.SESSION_COOKIE_NAME: store.session_key, settings.CSRF_COOKIE_NAME: CSRF}
+    return ids, cookies
+
+
+@pytest.fixture
+def keep_test_connection():
+    """Requests go straight to the WSGI app: keep the test's database connection open between
+    them, as django.test.Client does (see catalogue/tests/test_api_schemathesis.py)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.mark.django_db
+@schema.parametrize()
+@hypothesis_settings(
+    max_examples=25,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_client_api_conforms_to_its_openapi(case, world, keep_test_connection):
+    ids, cookies = world
+    for name in list(case.path_parameters or {}):
+        if name in ids:
+            case.path_parameters[name] = ids[name]
+    case.call_and_validate(
+        cookies=cookies,
+        headers={"X-CSRFToken": CSRF},
+        excluded_checks=[ignored_auth, positive_data_acceptance],
+    )
