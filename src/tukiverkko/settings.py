@@ -176,6 +176,7 @@ INSTALLED_APPS = [
     "tukiverkko.consent",
     "tukiverkko.audit",
     "tukiverkko.cases",
+    "tukiverkko.referrals",
     "tukiverkko.access",
     "tukiverkko.api",
     "tukiverkko.demo",
