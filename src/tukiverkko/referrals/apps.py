@@ -12,3 +12,5 @@ class ReferralsConfig(AppConfig):
     # The professional handling an accepted referral sees its client while it is open
     # (decision 0263; tukiverkko.access.policy composes it).
     access_grants = ("tukiverkko.referrals.querysets.clients_of_referral_handler",)
+    # The referrals panel of the case page (cases.panels, decision 0109).
+    case_panels = ("tukiverkko.referrals.panels.REFERRALS",)

@@ -15,7 +15,7 @@ from tukiverkko.cases.models import Phase
 from tukiverkko.cases.tests.factories import a_professional, a_unit, an_organisation
 from tukiverkko.consent import actions as consent_actions
 from tukiverkko.consent.models import Purpose
-from tukiverkko.referrals import actions
+from tukiverkko.referrals import actions, sending
 from tukiverkko.referrals.models import TRANSITIONS, Referral, ReferralTransition, Status
 from tukiverkko.referrals.tests.factories import (
     a_draft,
@@ -271,7 +271,7 @@ def test_kuntouttava_tyotoiminta_needs_a_social_care_decision_and_the_plan():
 def test_a_case_fact_from_another_app_meets_a_prerequisite(monkeypatch):
     # given an app that records the social-care decision and the plan as case facts
     monkeypatch.setattr(
-        actions,
+        sending,
         "case_facts",
         lambda case: {"social_care_decision": True, "activation_plan_in_place": True},
     )
