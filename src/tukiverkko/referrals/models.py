@@ -167,10 +167,6 @@ class Referral(Sourced):
         return f"referral {self.pk} ({self.status})"
 
     @property
-    def status_label(self) -> str:
-        return str(Status(self.status).label)
-
-    @property
     def is_overdue(self) -> bool:
         return (
             self.status in AWAITING_ANSWER

@@ -63,8 +63,6 @@ def recipient(referral: Referral) -> str:
         return f"{referral.to_professional} ({referral.to_organisation})"
     if referral.service is not None:
         return referral.service.name_fi
-    if referral.to_unit is not None:
-        return f"{referral.to_organisation}: {referral.to_unit}"
     return str(referral.to_organisation)
 
 

@@ -489,3 +489,18 @@ def test_a_draft_writes_its_first_log_row_in_the_senders_register():
         world.sender.organisation,
         "social_care",
     )
+
+
+def test_a_sent_referral_is_not_sent_again():
+    world = a_world()
+    referral = a_referral_in(Status.SENT, world)
+    with pytest.raises(ValidationError) as excinfo:
+        actions.send_referral(referral=referral, by=world.sender)
+    assert _message(excinfo) == "Lähetettä ei voi siirtää tilasta lähetetty tilaan lähetetty."
+
+
+def test_the_rows_name_themselves():
+    referral = a_referral_in(Status.SENT)
+    assert str(referral) == f"referral {referral.pk} (sent)"
+    assert str(referral.transitions.last()) == "draft → sent"
+    assert str(referral.transitions.first()) == "- → draft"

@@ -142,3 +142,11 @@ def test_an_outsider_gets_404_everywhere():
     assert post(outsider, f"{BASE}/{10**6}/send").status_code == 404
     assert outsider.get(f"{BASE}/inbox").json() == []
     assert Referral.objects.get().status == Status.SENT
+
+
+def test_the_receiver_reads_the_referral_through_the_api():
+    world = a_world()
+    referral = a_referral_in(Status.SENT, world)
+    body = api(world.receiver).get(f"{BASE}/{referral.pk}").json()
+    assert body["situation"] == "Työtön, uupumusta, toimeentulo-ongelmia."
+    assert body["steps"] == ["receive"]

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from tukiverkko.accounts.models import Role
 from tukiverkko.audit.models import AccessLogEntry, DisclosureLogEntry
+from tukiverkko.cases.models import Case, Phase
 from tukiverkko.cases.tests.factories import a_consent, a_professional, a_unit, an_organisation
 from tukiverkko.consent.models import Purpose
 from tukiverkko.referrals import actions, selectors
@@ -316,3 +317,48 @@ def test_the_case_page_has_the_referrals_panel():
     assert "hylätty" in body
     assert "Hylättyjä tai palautettuja lähetteitä (siirtoja luukulta luukulle): 1" in body
     assert reverse("referrals:create", args=[world.case.pk]) in body
+
+
+def test_the_form_offers_the_cases_professionals_by_name_and_organisation():
+    world = a_world()
+    colleague = a_professional(role=Role.SOCIAL_INSTRUCTOR, unit=world.sender.unit)
+    body = logged_in(world.sender).get(reverse("referrals:create", args=[world.case.pk]))
+    assert f"{colleague} – {colleague.organisation}" in body.content.decode()
+
+
+def test_a_draft_refused_as_a_whole_shows_the_reason_above_the_form():
+    # given a case that has closed
+    world = a_world()
+    Case.objects.filter(pk=world.case.pk).update(phase=Phase.CLOSED)
+    response = logged_in(world.sender).post(
+        reverse("referrals:create", args=[world.case.pk]),
+        {
+            "kind": "referral",
+            "service": world.service.pk,
+            "situation": "x",
+            "question": "y",
+            "urgency": "routine",
+            "categories": ["social"],
+            "purpose": Purpose.INFORMATION_EXCHANGE,
+        },
+    )
+    assert response.status_code == 400
+    assert "Päättyneestä asiakkuudesta ei voi tehdä lähetettä." in response.content.decode()
+
+
+def test_a_draft_is_sent_from_its_page():
+    world = a_world()
+    consent_for(world)
+    referral = a_draft(world)
+    http = logged_in(world.sender)
+    page = http.get(reverse("referrals:detail", args=[referral.pk])).content.decode()
+    assert "Luonnos, ei vielä lähetetty" in page
+    response = http.post(reverse("referrals:send", args=[referral.pk]), {"version": "x"})
+    assert response.status_code == 302
+    referral.refresh_from_db()
+    assert referral.status == Status.SENT
+
+
+def test_a_step_on_an_absent_referral_is_404():
+    world = a_world()
+    assert logged_in(world.sender).post(reverse("referrals:send", args=[10**6])).status_code == 404
