@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from tukiverkko.rules.definitions import BY_SLUG, Requirement
+from tukiverkko.rules.definitions import BY_SLUG, PREREQUISITES_ONLY, Requirement
 from tukiverkko.rules.engine import practice_of
 from tukiverkko.rules.expr import Context, evaluate
 from tukiverkko.rules.parameters import Parameters, default
@@ -29,17 +29,20 @@ def unmet_prerequisites(
     ``facts`` on ``reference_date``. The practice of the client's municipality applies; with the
     municipality unknown, every practice's requirements do (none may be skipped by not knowing
     where the client lives). A requirement without ``done`` (consent, a client's own call) is
-    not a fact to check here: consent is the consent app's question."""
+    not a fact to check here: consent is the consent app's question. A service type without an
+    eligibility rule may still have prerequisites (``definitions.PREREQUISITES_ONLY``)."""
     rule = BY_SLUG.get(service_type)
-    if rule is None:
-        return ()
     ctx = Context(facts, reference_date, parameters or default())
-    practice, determined = practice_of(rule, ctx)
-    if not determined:
-        requires = rule.all_requirements()
-    elif practice is not None:
-        requires = practice.requires
+    requires: tuple[Requirement, ...]
+    if rule is None:
+        requires = PREREQUISITES_ONLY.get(service_type, ())
     else:
-        requires = rule.requires
+        practice, determined = practice_of(rule, ctx)
+        if not determined:
+            requires = rule.all_requirements()
+        elif practice is not None:
+            requires = practice.requires
+        else:
+            requires = rule.requires
     unmet = (r for r in requires if r.done is not None and evaluate(r.done, ctx) is not True)
     return tuple(dict.fromkeys(unmet))

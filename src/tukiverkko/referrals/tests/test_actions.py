@@ -504,3 +504,10 @@ def test_the_rows_name_themselves():
     assert str(referral) == f"referral {referral.pk} (sent)"
     assert str(referral.transitions.last()) == "draft → sent"
     assert str(referral.transitions.first()) == "- → draft"
+
+
+def test_specialist_care_needs_a_doctors_referral():
+    error = _send_refused(_other_sender_world("erikoissairaanhoito"))
+    assert error.messages == [
+        "Lähetettä ei voi lähettää: erikoissairaanhoito edellyttää ensin: Lääkärin lähete."
+    ]

@@ -41,7 +41,10 @@ def ids(slug: str, **facts: object) -> list[str]:
         ),
         # consent is the consent app's question, not a fact here
         ("tym", {}, []),
-        # a service type without a rule has nothing to require
+        # specialist care: no eligibility rule, but only by a doctor's referral [000], [001]
+        ("erikoissairaanhoito", {}, ["doctor_referral"]),
+        ("erikoissairaanhoito", {"doctor_referral": True}, []),
+        # a service type the rules know nothing of has nothing to require
         ("no-such-service-type", {}, []),
     ],
 )
