@@ -511,3 +511,62 @@ def test_specialist_care_needs_a_doctors_referral():
     assert error.messages == [
         "Lähetettä ei voi lähettää: erikoissairaanhoito edellyttää ensin: Lääkärin lähete."
     ]
+
+
+def _act(to: Status, referral: Referral, world) -> Referral:
+    """The action of the arrow into ``to``, by the side that takes it."""
+    receiver, sender = world.receiver, world.sender
+    return {
+        Status.SENT: lambda: actions.send_referral(referral=referral, by=sender),
+        Status.RECEIVED: lambda: actions.receive_referral(referral=referral, by=receiver),
+        Status.ACCEPTED: lambda: actions.accept_referral(referral=referral, by=receiver),
+        Status.DECLINED: lambda: actions.decline_referral(
+            referral=referral, by=receiver, reason="Ei."
+        ),
+        Status.RETURNED: lambda: actions.return_referral(
+            referral=referral, by=receiver, reason="Väärä.", better_organisation=world.receiving
+        ),
+        Status.IN_PROGRESS: lambda: actions.start_referral(referral=referral, by=receiver),
+        Status.COMPLETED: lambda: actions.complete_referral(
+            referral=referral, by=receiver, feedback="Valmis."
+        ),
+        Status.CLOSED: lambda: actions.close_referral(referral=referral, by=sender),
+    }[to]()
+
+
+ARROWS = [(came_from, to) for came_from, tos in TRANSITIONS.items() for to in sorted(tos)]
+
+
+@pytest.mark.parametrize(("came_from", "to"), ARROWS)
+def test_every_allowed_arrow_moves_and_is_logged(came_from, to):
+    # given a referral in the arrow's first status (and the consent its sending needs)
+    world = a_world()
+    consent_for(world)
+    referral = a_referral_in(came_from, world)
+    # when its action runs
+    moved = _act(to, referral, world)
+    # then the status, the log row and the event follow
+    assert moved.status == to
+    last = moved.transitions.last()
+    assert (last.from_status, last.to_status) == (came_from, to)
+    assert EventLogEntry.objects.filter(ref=f"{moved.pk}:{to}").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("came_from", "to"),
+    [
+        (Status.DRAFT, Status.RECEIVED),
+        (Status.RECEIVED, Status.COMPLETED),
+        (Status.ACCEPTED, Status.DECLINED),
+        (Status.COMPLETED, Status.IN_PROGRESS),
+        (Status.CLOSED, Status.SENT),
+    ],
+)
+def test_an_arrow_not_in_the_table_is_refused(came_from, to):
+    world = a_world()
+    referral = a_referral_in(came_from, world)
+    with pytest.raises(ValidationError) as excinfo:
+        _act(to, referral, world)
+    assert excinfo.value.code in {"transition", "not_receiver"}
+    referral.refresh_from_db()
+    assert referral.status == came_from
