@@ -19,7 +19,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from tukiverkko.access import selectors as access
 from tukiverkko.access.selectors import Need
-from tukiverkko.accounts.models import Organisation, User
+from tukiverkko.accounts.models import Organisation, Unit, User
 from tukiverkko.api.auth import caller, no_store, professional
 from tukiverkko.api.errors import Problem, from_validation_error
 from tukiverkko.audit.actions import record_access
@@ -101,6 +101,7 @@ class ReferralRowOut(Schema):
 class DraftIn(Schema):
     kind: str = Field("referral", max_length=20)
     service_id: int | None = Field(None, ge=1, le=2**31)
+    to_unit_id: int | None = Field(None, ge=1, le=2**31)
     to_professional_id: int | None = Field(None, ge=1, le=2**31)
     situation: str = Field(max_length=limits.JOURNAL_TEXT)
     question: str = Field(max_length=limits.REASON)
@@ -288,6 +289,7 @@ def create_draft(request: HttpRequest, case_id: int, body: DraftIn) -> Any:
             by=user,
             kind=body.kind,
             service=_found(Service, body.service_id, "service"),
+            to_unit=_found(Unit, body.to_unit_id, "to_unit"),
             to_professional=_found(User, body.to_professional_id, "to_professional"),
             situation=body.situation,
             question=body.question,

@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tukiverkko.accounts.models import Organisation, User
+from tukiverkko.accounts.models import Organisation, Unit, User
 from tukiverkko.cases.forms import client_workers
 from tukiverkko.cases.models import Case
 from tukiverkko.catalogue.models import Service
@@ -56,6 +56,11 @@ class ReferralForm(forms.Form):
     service = ServiceChoiceField(
         label=_("Palvelu (palveluhakemistosta)"), queryset=Service.objects.none(), required=False
     )
+    to_unit = BoundedModelChoiceField(
+        label=_("Vastaanottava yksikkö (valinnainen, palvelun organisaatiosta)"),
+        queryset=Unit.objects.none(),
+        required=False,
+    )
     to_professional = WorkerChoiceField(
         label=_("tai nimetty ammattilainen"), queryset=User.objects.none(), required=False
     )
@@ -77,7 +82,13 @@ class ReferralForm(forms.Form):
 
     def __init__(self, *args: Any, case: Case, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["service"].queryset = offered_services(case)  # type: ignore[attr-defined]
+        services = offered_services(case)
+        self.fields["service"].queryset = services  # type: ignore[attr-defined]
+        self.fields["to_unit"].queryset = (  # type: ignore[attr-defined]
+            Unit.objects.filter(organisation_id__in=services.values("organisation_id"))
+            .select_related("organisation")
+            .order_by("organisation__name_fi", "name_fi")
+        )
         self.fields["to_professional"].queryset = client_workers(case, user).exclude(pk=user.pk)  # type: ignore[attr-defined]
 
 

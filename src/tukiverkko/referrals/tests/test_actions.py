@@ -76,10 +76,15 @@ def test_a_transition_the_table_does_not_allow_is_refused_and_nothing_is_saved()
 def test_a_stale_version_is_a_conflict():
     world = a_world()
     referral = a_referral_in(Status.SENT, world)
-    with pytest.raises(actions.ConflictError):
+    with pytest.raises(actions.ConflictError) as excinfo:
         actions.receive_referral(
             referral=referral, by=world.receiver, expected_version=referral.version - 1
         )
+    assert excinfo.value.code == "conflict"
+    assert _message(excinfo) == (
+        "Toinen käyttäjä on muuttanut lähetettä sillä välin. Muutoksiasi ei tallennettu: lataa "
+        "sivu uudelleen ja tee muutos uudestaan."
+    )
 
 
 def test_a_referral_changed_underneath_is_a_conflict():
@@ -466,6 +471,9 @@ def test_a_draft_needs_a_register_and_an_open_case():
     with pytest.raises(ValidationError) as excinfo:
         a_draft(world, by=misplaced)
     assert excinfo.value.code == "no_register"
+    assert _message(excinfo) == (
+        "Lähetteen voi tehdä vain ammattilainen, jolla on organisaatio ja yksikkö."
+    )
     world.case.phase = Phase.CLOSED
     world.case.save(update_fields=["phase"])
     with pytest.raises(ValidationError) as excinfo:

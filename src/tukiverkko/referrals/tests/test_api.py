@@ -39,8 +39,13 @@ def test_create_send_and_walk_a_referral_through_the_api():
     consent_for(world)
     sender, receiver = api(world.sender), api(world.receiver)
     # when the sender creates a draft and sends it
-    created = post(sender, f"{BASE}/cases/{world.case.pk}", _draft_body(world))
+    created = post(
+        sender,
+        f"{BASE}/cases/{world.case.pk}",
+        _draft_body(world, to_unit_id=world.receiving_unit.pk),
+    )
     assert created.status_code == 201, created.content
+    assert created.json()["to_unit_id"] == world.receiving_unit.pk
     rid = created.json()["id"]
     assert created.json()["steps"] == ["send"]
     sent = post(sender, f"{BASE}/{rid}/send", {"version": created.json()["version"]})

@@ -53,6 +53,7 @@ def test_sending_from_the_form_lands_on_the_referral_page_with_where_it_is():
         {
             "kind": "referral",
             "service": world.service.pk,
+            "to_unit": world.receiving_unit.pk,
             "situation": "Uupumus.",
             "question": "Työkyvyn arvio.",
             "urgency": "routine",
@@ -64,6 +65,7 @@ def test_sending_from_the_form_lands_on_the_referral_page_with_where_it_is():
     # then the referral is sent and its page says so in one sentence
     referral = Referral.objects.get()
     assert referral.status == Status.SENT
+    assert referral.to_unit == world.receiving_unit
     assert response["Location"] == reverse("referrals:detail", args=[referral.pk])
     page = logged_in(world.sender).get(response["Location"]).content.decode()
     today = timezone.localdate()
