@@ -256,7 +256,7 @@ def inbox(request: HttpRequest, query: Query[InboxPage]) -> list[dict[str, Any]]
     return [_row(row) for row in found.rows]
 
 
-@router.get("/cases/{case_id}", response={200: list[ReferralRowOut], 404: Problem})
+@router.get("/cases/{case_id}", response={200: list[ReferralRowOut], 404: Problem, 422: Problem})
 @no_store
 def case_referrals(request: HttpRequest, case_id: int) -> list[dict[str, Any]]:
     case = access.get_case(caller(request), case_id, what="api:case_referrals")
@@ -303,7 +303,7 @@ def create_draft(request: HttpRequest, case_id: int, body: DraftIn) -> Any:
     return Status(201, _out(user, selectors.referral_by_id(referral.pk) or referral))
 
 
-@router.get("/{referral_id}", response={200: ReferralOut, 404: Problem})
+@router.get("/{referral_id}", response={200: ReferralOut, 404: Problem, 422: Problem})
 @no_store
 def referral_detail(request: HttpRequest, referral_id: int) -> dict[str, Any]:
     user = caller(request)
