@@ -177,6 +177,7 @@ INSTALLED_APPS = [
     "tukiverkko.audit",
     "tukiverkko.cases",
     "tukiverkko.assessments",
+    "tukiverkko.referrals",
     "tukiverkko.access",
     "tukiverkko.api",
     "tukiverkko.demo",

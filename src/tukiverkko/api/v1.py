@@ -19,6 +19,7 @@ from tukiverkko.catalogue.api import PARAMETER_LABELS as CATALOGUE_LABELS
 from tukiverkko.catalogue.api import router as catalogue_router
 from tukiverkko.consent.api import router as consent_router
 from tukiverkko.core.apidocs import AccessibleSwagger
+from tukiverkko.referrals.api import router as referrals_router
 from tukiverkko.rules.api import router as rules_router
 from tukiverkko.screening.api import router as screening_router
 
@@ -47,5 +48,6 @@ api.add_router("/screening/", screening_router)
 api.add_router("/rules/", rules_router)
 api.add_router("/clients/", clients_router)
 api.add_router("/consents/", consent_router)
+api.add_router("/referrals/", referrals_router)
 api.add_router("/audit/", audit_router)
 api.add_router("/assessments/", assessments_router)
