@@ -178,6 +178,7 @@ INSTALLED_APPS = [
     "tukiverkko.cases",
     "tukiverkko.plans",
     "tukiverkko.assessments",
+    "tukiverkko.referrals",
     "tukiverkko.access",
     "tukiverkko.api",
     "tukiverkko.demo",

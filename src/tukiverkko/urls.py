@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("asiakkaat/", include("tukiverkko.cases.urls")),
     path("asiakkaat/asiakkuus/<int:case_id>/suunnitelma/", include("tukiverkko.plans.urls")),
     path("asiakkaat/", include("tukiverkko.assessments.urls")),
+    path("lahetteet/", include("tukiverkko.referrals.urls")),
     path("suostumukset/", include("tukiverkko.consent.urls")),
     path("loki/", include("tukiverkko.audit.urls")),
     path("paasy/", include("tukiverkko.access.urls")),

@@ -20,6 +20,7 @@ from tukiverkko.catalogue.api import router as catalogue_router
 from tukiverkko.consent.api import router as consent_router
 from tukiverkko.core.apidocs import AccessibleSwagger
 from tukiverkko.plans.api import router as plans_router
+from tukiverkko.referrals.api import router as referrals_router
 from tukiverkko.rules.api import router as rules_router
 from tukiverkko.screening.api import router as screening_router
 
@@ -48,6 +49,7 @@ api.add_router("/screening/", screening_router)
 api.add_router("/rules/", rules_router)
 api.add_router("/clients/", clients_router)
 api.add_router("/consents/", consent_router)
+api.add_router("/referrals/", referrals_router)
 api.add_router("/audit/", audit_router)
 api.add_router("/assessments/", assessments_router)
 api.add_router("/plans/", plans_router)

@@ -171,6 +171,12 @@ class ServiceType(TranslationReviewed):
         return validity.is_valid_on(self, day)
 
 
+# A service without its own limit: three weeks, the time within which specialist care must assess
+# a non-urgent referral once it has arrived (terveydenhuoltolaki 1326/2010 51 §) — the
+# longest statutory wait for an answer to a referral in the network (decision 0261).
+DEFAULT_REFERRAL_TIME_LIMIT_DAYS = 21
+
+
 class Service(TranslationReviewed):
     slug = models.SlugField(max_length=120, unique=True)
     organisation = models.ForeignKey(
@@ -219,6 +225,11 @@ class Service(TranslationReviewed):
     verified_on = models.DateField(_("tarkistettu"), null=True, blank=True)
     verified_by = models.CharField(_("tarkistaja"), max_length=300, blank=True)
     source = models.CharField(max_length=500, blank=True)
+    # Days within which a referral to this service should be received and answered; empty: the
+    # default (DEFAULT_REFERRAL_TIME_LIMIT_DAYS, decision 0261). Referrals read it for "overdue".
+    referral_time_limit_days = models.PositiveSmallIntegerField(
+        _("lähetteen käsittelyaika (vrk)"), null=True, blank=True
+    )
     # Base forms of every word a person could search for (tukiverkko.core.text.lemmas),
     # space-delimited with a leading and trailing space: " työkyky koordinaattori ... ".
     search_lemmas = models.TextField(blank=True, editable=False)
@@ -236,6 +247,13 @@ class Service(TranslationReviewed):
         fields = kwargs.get("update_fields")
         if fields is None or "search_lemmas" in fields:
             replace_search_tokens([self])
+
+    @property
+    def referral_time_limit(self) -> int:
+        """The days a referral to this service may wait for an answer (its own, or the default)."""
+        if self.referral_time_limit_days is None:
+            return DEFAULT_REFERRAL_TIME_LIMIT_DAYS
+        return self.referral_time_limit_days
 
     def is_valid_on(self, day: dt.date) -> bool:
         return validity.is_valid_on(self, day)

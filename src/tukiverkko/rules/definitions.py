@@ -12,6 +12,7 @@ from __future__ import annotations
 from tukiverkko.rules.criteria import (
     ACCIDENT_CAUSES,
     NEEDS_ASSESSMENT,
+    REFERRAL,
     UNEMPLOYED,
     Criterion,
     Practice,
@@ -25,6 +26,7 @@ __all__ = [
     "ACCIDENT_CAUSES",
     "BY_SLUG",
     "NEEDS_ASSESSMENT",
+    "PREREQUISITES_ONLY",
     "RULES",
     "UNEMPLOYED",
     "Criterion",
@@ -60,3 +62,12 @@ ORDER = (
 )
 RULES: tuple[ServiceRule, ...] = tuple(_ALL[slug] for slug in ORDER)
 BY_SLUG = {rule.slug: rule for rule in RULES}
+
+# Service types whose eligibility the rules do not decide (no ServiceRule: it is the doctor's
+# judgement), but whose access has a prerequisite the seeds name — read by
+# rules.prerequisites like a rule's own ``requires``, and never restated elsewhere.
+PREREQUISITES_ONLY: dict[str, tuple[Requirement, ...]] = {
+    # [000] th/tkk and [001] Erikoissairaanhoito: "Erikoissairaanhoitoon tullaan vain lääkärin
+    # lähetteellä".
+    "erikoissairaanhoito": (REFERRAL,),
+}

@@ -78,6 +78,7 @@ from tukiverkko.consent.policy import (
     Source,
     may_read,
 )
+from tukiverkko.referrals import actions as referral_actions
 
 # -- the dimensions ---------------------------------------------------------------------------
 
@@ -351,6 +352,16 @@ def _goal(w: Any) -> dict[str, int]:
     return _plan(w) | {"goal_id": Goal.objects.get(plan__case=w.case).pk}
 
 
+def _referral(w: Any) -> dict[str, int]:
+    return {"referral_id": w.referral.pk}
+
+
+# The referral's transitions: the sender's side (send, close) needs a relationship to write, the
+# receiver's side (the rest) is the addressee's alone — everyone else gets 404.
+REFERRAL_SENDER_STEPS = ("send", "close")
+REFERRAL_RECEIVER_STEPS = ("receive", "accept", "decline", "return", "start", "complete")
+
+
 PAGES: dict[str, Spec] = {
     "cases:mine": Spec("GET", "list"),
     "cases:create": Spec("GET", "form", capability=Capability.CLIENT_CREATE),
@@ -383,6 +394,13 @@ PAGES: dict[str, Spec] = {
         "POST", "revoke", lambda w: {"prohibition_id": w.prohibition.pk}
     ),
     "consent:legal_basis_end": Spec("POST", "record", lambda w: {"basis_id": w.legal_basis.pk}),
+    "referrals:inbox": Spec("GET", "list"),
+    "referrals:create": Spec("GET", "write", _case),
+    "referrals:detail": Spec("GET", "read", _referral),
+    **{f"referrals:{step}": Spec("POST", "write", _referral) for step in REFERRAL_SENDER_STEPS},
+    **{
+        f"referrals:{step}": Spec("POST", "receiver", _referral) for step in REFERRAL_RECEIVER_STEPS
+    },
     "audit:client_log": Spec("GET", "dpo", _client),
     "audit:client_log_export": Spec("GET", "dpo", _client),
     "audit:overview": Spec("GET", "dpo"),
@@ -426,6 +444,25 @@ API: dict[str, Spec] = {
         lambda w: {"consent_id": w.home_consent.pk},
         lambda w: {"channel": "phone"},
     ),
+    "GET /api/v1/referrals/inbox": Spec("GET", "list"),
+    "GET /api/v1/referrals/cases/{case_id}": Spec("GET", "read", _case),
+    "POST /api/v1/referrals/cases/{case_id}": Spec(
+        "POST",
+        "write",
+        _case,
+        lambda w: {"situation": "x", "question": "y", "categories": ["health"]},
+    ),
+    "GET /api/v1/referrals/{referral_id}": Spec("GET", "read", _referral),
+    **{
+        f"POST /api/v1/referrals/{{referral_id}}/{step}": Spec("POST", "write", _referral)
+        for step in REFERRAL_SENDER_STEPS
+    },
+    **{
+        f"POST /api/v1/referrals/{{referral_id}}/{step}": Spec(
+            "POST", "receiver", _referral, lambda w: {"reason": "", "feedback": ""}
+        )
+        for step in REFERRAL_RECEIVER_STEPS
+    },
     "GET /api/v1/audit/clients/{client_id}/access-log": Spec("GET", "dpo", _client),
     "GET /api/v1/audit/clients/{client_id}/disclosures": Spec("GET", "dpo", _client),
     "GET /api/v1/audit/denials": Spec("GET", "dpo"),
@@ -653,6 +690,17 @@ class World:
         self.removable = self._member(
             a_professional("poistettava", unit=health_unit, role=Role.DOCTOR)
         )
+        # A referral sent to the hand-over's receiver by name (their own register: no consent
+        # needed); its receiver-side routes are theirs alone, its sender-side the case's writers.
+        draft = referral_actions.create_draft(
+            case=self.case,
+            by=self.worker,
+            situation="x",
+            question="y",
+            categories=["health"],
+            to_professional=self.receiver,
+        )
+        self.referral = referral_actions.send_referral(referral=draft, by=self.worker)
         # The readers: a bucket per sector × consent state, each reader with one relationship.
         self.consent_ids: dict[str, set[int]] = {}
         for sector, state in itertools.product(SECTORS, CONSENT_STATES):

@@ -28,6 +28,7 @@ def test_the_grants_are_those_the_apps_declare_in_app_order():
     assert [(g.app, g.name, g.acts) for g in policy.grants()] == [
         ("cases", "clients_of_responsible_worker", True),
         ("cases", "clients_of_network_member", True),
+        ("referrals", "clients_of_referral_handler", True),
         ("access", "clients_of_justified_access", False),
     ]
     declared = [
