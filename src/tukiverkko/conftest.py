@@ -6,6 +6,8 @@ import os
 from collections.abc import Iterator
 
 import pytest
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
 from tukiverkko.core.tests.browser import CHROMIUM, CHROMIUM_ARGS
@@ -36,3 +38,16 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
     context = browser.new_context(locale="fi-FI")
     yield context
     context.close()
+
+
+@pytest.fixture
+def keep_test_connection() -> Iterator[None]:
+    """For requests sent straight to the WSGI application (the schemathesis runs): keep the
+    test's database connection open between them, as django.test.Client does — PostgreSQL would
+    otherwise lose the test's transaction when Django closes "old" connections at the end of a
+    request."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)

@@ -17,8 +17,6 @@ import pytest
 import schemathesis
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from schemathesis import GenerationMode
@@ -63,17 +61,6 @@ def world(db):
     }
     cookies = {settings.SESSION_COOKIE_NAME: store.session_key, settings.CSRF_COOKIE_NAME: CSRF}
     return ids, cookies
-
-
-@pytest.fixture
-def keep_test_connection():
-    """Requests go straight to the WSGI app: keep the test's database connection open between
-    them, as django.test.Client does (see catalogue/tests/test_api_schemathesis.py)."""
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    yield
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
 
 
 @pytest.mark.django_db

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from tukiverkko.catalogue.tests.interop_data import load_rich_catalogue
@@ -25,18 +23,6 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application).inc
 @pytest.fixture
 def catalogue(tmp_path):
     load_rich_catalogue(tmp_path)
-
-
-@pytest.fixture
-def keep_test_connection():
-    """Requests go straight to the WSGI app, so keep the test's database connection open
-    between them, as django.test.Client does (PostgreSQL would otherwise lose the test's
-    transaction when Django closes "old" connections at the end of a request)."""
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    yield
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
 
 
 @pytest.mark.django_db

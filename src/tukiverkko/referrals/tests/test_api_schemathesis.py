@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
 from django.test import Client as HttpClient
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import ignored_auth
@@ -20,16 +18,6 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application).inc
     tag="referrals"
 )
 CSRF = "a" * 32
-
-
-@pytest.fixture
-def keep_test_connection():
-    """Requests go straight to the WSGI app: keep the test's connection between them."""
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    yield
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
