@@ -27,6 +27,7 @@ from tukiverkko.assessments.models import (
     InstrumentAssessment,
     NeedsAssessment,
 )
+from tukiverkko.assessments.outcomes import follow_up
 from tukiverkko.assessments.versions import instrument_version
 from tukiverkko.audit.events import EventType, record_event
 from tukiverkko.cases.models import Case, Phase
@@ -386,6 +387,9 @@ def record_doctor_check(
         outcomes=chosen,
     )
     record_event(by, check.case.client_id, EventType.HEALTH_CHECK_DOCTOR, check.pk)
+    made = follow_up(check, by)  # the plan actions and draft referrals the outcomes name
+    HealthCheck.objects.filter(pk=check.pk).update(followups=made)
+    check.followups = made
     return check
 
 

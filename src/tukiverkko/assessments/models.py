@@ -106,6 +106,7 @@ class HealthCheck(Sourced):
         "doctor_summary": SENSITIVE,
         "remaining_work_ability": SENSITIVE,
         "outcomes": SENSITIVE,
+        "followups": VALUE,
     }
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="health_checks")
@@ -137,6 +138,8 @@ class HealthCheck(Sourced):
     doctor_summary = models.TextField(blank=True)
     remaining_work_ability = models.TextField(blank=True)
     outcomes = models.JSONField(default=list)
+    # What the outcomes made (assessments.outcomes): the plan version, the draft referrals.
+    followups = models.JSONField(default=dict)
     version = models.PositiveIntegerField(default=0)
 
     class Meta:

@@ -235,6 +235,9 @@ def health_check(request: HttpRequest, check_id: int) -> HttpResponse:
         "check": check,
         "case": check.case,
         "outcome_labels": [str(label) for v, label in DoctorOutcome.choices if v in check.outcomes],
+        "followup_referrals": [
+            (DoctorOutcome(o).label, pk) for o, pk in check.followups.get("referrals", {}).items()
+        ],
     }
     if step is None:
         errors = [_("Terveystarkastus on jo valmis.")] if post else []

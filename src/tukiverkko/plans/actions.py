@@ -32,8 +32,12 @@ from tukiverkko.plans.checks import (
     ExternalPlanData,
     GoalData,
     PlanFields,
+    action_data,
     action_errors,
+    external_data,
     external_errors,
+    fields_of,
+    goal_data,
     goal_errors,
     plan_errors,
     review_date_errors,
@@ -322,3 +326,20 @@ def agree_plan(*, plan: Plan, by: Professional, expected_version: int | None) ->
     _new_version(plan, by, expected_version, VersionChange.AGREE)
     record_event(by, case.client_id, EventType.PLAN_AGREE, f"{plan.pk}:v{plan.version}")
     return plan
+
+
+@transaction.atomic
+def add_actions(*, case: Case, by: Professional, actions: Sequence[ActionData]) -> PlanVersion:
+    """Add ``actions`` to the case's plan — starting the plan when it has none — as one new
+    version, every existing row kept as it is (e.g. what a doctor's check leads to,
+    assessments.actions)."""
+    plan = Plan.objects.filter(case=case).first() or create_plan(case=case, by=by)
+    return save_plan(
+        plan=plan,
+        by=by,
+        expected_version=plan.version,
+        fields=fields_of(plan),
+        goals=[goal_data(g) for g in plan.goals.all()],
+        actions=[action_data(a) for a in plan.actions.all()] + list(actions),
+        external_plans=[external_data(e) for e in plan.external_plans.all()],
+    )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -233,3 +234,57 @@ def external_errors(n: int, row: ExternalPlanData, out: Collected) -> None:
         )
     if row.dated_on is not None and row.dated_on > timezone.localdate():
         out.add(prefix + "dated_on", _("Suunnitelman päivä ei voi olla tulevaisuudessa."))
+
+
+# -- a plan's stored rows as the data a save takes ------------------------------------------
+# (The edit form keeps the rows its editor may not read as they are, and an action that adds to
+# the plan keeps every row: both pass them back to save_plan as data.)
+
+
+def fields_of(plan: Any) -> PlanFields:
+    return PlanFields(
+        client_goal=plan.client_goal,
+        mode=plan.mode,
+        mediated_consent_on=plan.mediated_consent_on,
+        mediated_consent_channel=plan.mediated_consent_channel,
+        companion_user=plan.companion_user,
+        companion_name=plan.companion_name,
+        next_review_on=plan.next_review_on,
+    )
+
+
+def goal_data(g: Any) -> GoalData:
+    return GoalData(
+        id=g.pk,
+        text=g.text,
+        indicator=g.indicator,
+        target_on=g.target_on,
+        status=g.status,
+        visible_to_client=g.visible_to_client,
+    )
+
+
+def action_data(a: Any) -> ActionData:
+    return ActionData(
+        id=a.pk,
+        text=a.text,
+        responsible=a.responsible,
+        responsible_user=a.responsible_user,
+        responsible_organisation=a.responsible_organisation,
+        service_type=a.service_type,
+        service=a.service,
+        starts_on=a.starts_on,
+        ends_on=a.ends_on,
+        status=a.status,
+        visible_to_client=a.visible_to_client,
+    )
+
+
+def external_data(e: Any) -> ExternalPlanData:
+    return ExternalPlanData(
+        id=e.pk,
+        kind=e.kind,
+        owner_organisation=e.owner_organisation,
+        owner_name=e.owner_name,
+        dated_on=e.dated_on,
+    )

@@ -26,7 +26,7 @@ from tukiverkko.cases.selectors import parse_purpose
 from tukiverkko.consent.models import Purpose
 from tukiverkko.core.pdf import render_pdf
 from tukiverkko.plans import actions
-from tukiverkko.plans.actions import ActionData, ExternalPlanData, GoalData
+from tukiverkko.plans.checks import action_data, external_data, goal_data
 from tukiverkko.plans.forms import (
     ActionFormSet,
     CompareForm,
@@ -107,41 +107,12 @@ def _hidden_rows(view: PlanView, plan: Plan) -> tuple[list[Any], list[Any], list
     seen_goals = {g.goal.pk for g in view.goals.shown}
     seen_actions = {a.pk for a in view.actions.shown}
     seen_external = {e.pk for e in view.external_plans.shown}
-    goals = [
-        GoalData(
-            id=g.pk,
-            text=g.text,
-            indicator=g.indicator,
-            target_on=g.target_on,
-            status=g.status,
-            visible_to_client=g.visible_to_client,
-        )
-        for g in Goal.objects.filter(plan=plan).exclude(pk__in=seen_goals)
-    ]
+    goals = [goal_data(g) for g in Goal.objects.filter(plan=plan).exclude(pk__in=seen_goals)]
     plan_actions = [
-        ActionData(
-            id=a.pk,
-            text=a.text,
-            responsible=a.responsible,
-            responsible_user=a.responsible_user,
-            responsible_organisation=a.responsible_organisation,
-            service_type=a.service_type,
-            service=a.service,
-            starts_on=a.starts_on,
-            ends_on=a.ends_on,
-            status=a.status,
-            visible_to_client=a.visible_to_client,
-        )
-        for a in PlanAction.objects.filter(plan=plan).exclude(pk__in=seen_actions)
+        action_data(a) for a in PlanAction.objects.filter(plan=plan).exclude(pk__in=seen_actions)
     ]
     external = [
-        ExternalPlanData(
-            id=e.pk,
-            kind=e.kind,
-            owner_organisation=e.owner_organisation,
-            owner_name=e.owner_name,
-            dated_on=e.dated_on,
-        )
+        external_data(e)
         for e in ExternalPlan.objects.filter(plan=plan).exclude(pk__in=seen_external)
     ]
     return goals, plan_actions, external

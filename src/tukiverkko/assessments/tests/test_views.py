@@ -176,6 +176,10 @@ def test_the_health_check_path_through_the_pages():
     assert check.outcomes == ["rehabilitation", "network_work"]
     done = doctor.get(reverse("assessments:health_check", args=[check.pk])).content.decode()
     assert "ohjaus kuntoutukseen, verkostotyön käynnistäminen" in done
+    # and what the outcomes made is on the page: the plan's new actions, and no rehabilitation
+    # offering in the catalogue for the client's municipality
+    assert "Tulosten toimenpiteet, suunnitelman versio 2" in done
+    assert "Palvelutietovarannossa ei ole tätä palvelua asiakkaan kunnassa" in done
     # and a further POST is refused without a change
     again = doctor.post(reverse("assessments:health_check", args=[check.pk]), {})
     assert again.status_code == 400
