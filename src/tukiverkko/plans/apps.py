@@ -10,3 +10,6 @@ class PlansConfig(AppConfig):
     client_data = True
     # The plan's section on the client page (decision 0109).
     case_panels = ("tukiverkko.plans.panels.PLAN",)
+    # What the plan tells the rules (cases.facts, decision 0110): the client's activation plan or
+    # TYM plan referenced on it — kuntouttava työtoiminta's prerequisite (rules.criteria).
+    case_facts = ("tukiverkko.plans.selectors.facts_of_case",)

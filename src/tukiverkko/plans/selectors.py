@@ -18,6 +18,7 @@ from tukiverkko.cases.selectors import Shown
 from tukiverkko.consent.content import Filtered, disclosing
 from tukiverkko.consent.models import Purpose
 from tukiverkko.plans.diff import PlanDiff, diff_versions
+from tukiverkko.plans.enums import ExternalPlanKind
 from tukiverkko.plans.models import ExternalPlan, Goal, GoalReview, Plan, PlanAction, PlanVersion
 
 __all__ = [
@@ -176,3 +177,17 @@ def client_plan(plan: Plan) -> ClientPlan:
             )
         ),
     )
+
+
+def facts_of_case(case: Case) -> dict[str, bool]:
+    """For the rules: an activation plan or a TYM multi-professional employment plan referenced
+    on the case's plan is in place (only what is known: nothing when none is referenced)."""
+    kinds = set(
+        ExternalPlan.objects.filter(plan__case=case).values_list("kind", flat=True).distinct()
+    )
+    facts: dict[str, bool] = {}
+    if ExternalPlanKind.ACTIVATION in kinds:
+        facts["activation_plan_in_place"] = True
+    if ExternalPlanKind.TYM in kinds:
+        facts["multisectoral_plan_in_place"] = True
+    return facts

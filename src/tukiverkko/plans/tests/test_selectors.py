@@ -10,7 +10,10 @@ from django.utils import timezone
 
 from tukiverkko.accounts.models import Register, Role
 from tukiverkko.audit.models import DisclosureLogEntry
+from tukiverkko.cases.facts import case_facts
+from tukiverkko.cases.models import Phase
 from tukiverkko.cases.tests.factories import (
+    a_case_in_phase,
     a_consent,
     a_member,
     a_professional,
@@ -19,7 +22,13 @@ from tukiverkko.cases.tests.factories import (
 )
 from tukiverkko.plans import actions
 from tukiverkko.plans.actions import ActionData, ExternalPlanData, GoalData, PlanFields
-from tukiverkko.plans.selectors import client_plan, plan_diff, plan_view, versions_of
+from tukiverkko.plans.selectors import (
+    client_plan,
+    facts_of_case,
+    plan_diff,
+    plan_view,
+    versions_of,
+)
 from tukiverkko.plans.tests.factories import a_plan_with_goals, in_a_month
 
 pytestmark = pytest.mark.django_db
@@ -196,3 +205,25 @@ def test_dates_and_flags_in_the_diff():
     # a moment late in the UTC evening is the next day in Helsinki
     assert _shown("agreed_at", "2026-05-04T22:30:00+00:00", "plan") == "5.5.2026"
     assert _shown("target_on", dt.date(2026, 5, 4).isoformat(), "goals") == "4.5.2026"
+
+
+def test_the_plan_tells_the_rules_of_the_clients_activation_and_tym_plans():
+    # given a plan that references no other plan, then an activation plan and a TYM plan
+    worker = a_professional()
+    case = a_case_in_phase(Phase.JOINT_PLAN, worker)
+    plan = actions.create_plan(case=case, by=worker)
+    assert facts_of_case(case) == {}
+    actions.save_plan(
+        plan=plan,
+        by=worker,
+        expected_version=plan.version,
+        fields=PlanFields(),
+        external_plans=[
+            ExternalPlanData(kind="activation", owner_name="TE-toimisto"),
+            ExternalPlanData(kind="tym", owner_name="TYP"),
+        ],
+    )
+    # then the rules read both as in place (kuntouttava työtoiminta's prerequisite)
+    facts = case_facts(case)
+    assert facts["activation_plan_in_place"] is True
+    assert facts["multisectoral_plan_in_place"] is True
