@@ -286,6 +286,9 @@ def check_page(
         if walk is not None:
             page.goto(url)
             walk(page)
+            # A walk may end on a new page whose text is already there while its style sheets
+            # still load: measure the page as its reader sees it, once it has loaded.
+            page.wait_for_load_state("load")
             found += [f"after the keyboard walk, 320 px: {p}" for p in layout_problems(page)]
     finally:
         page.close()
