@@ -73,11 +73,13 @@ class Server:
             self.command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
         for _ in range(150):
-            try:
-                requests.get(self.base + "/tili/kirjaudu/", timeout=2)
+            try:  # a worker still loading the application may answer its first GET late
+                requests.get(self.base + "/tili/kirjaudu/", timeout=10)
                 return self
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):
                 time.sleep(0.2)
+        self.process.terminate()
+        self.process.wait(timeout=20)
         raise RuntimeError("gunicorn did not start")
 
     def __exit__(
