@@ -56,7 +56,8 @@ def post_ok(http: HttpClient, url: str, data: dict[str, Any]) -> str:
 def plan_form(
     version: int, *, goal: str, mode: str, action: dict[str, Any], client_goal: str
 ) -> dict[str, Any]:
-    """The edit form of a new plan: its fields, one new goal, one new action."""
+    """The edit form of a new plan as its page sends it: its fields, the new goal and action
+    filled in, the empty row for another plan removed."""
     return {
         "client_goal": client_goal,
         "mode": mode,
@@ -72,8 +73,12 @@ def plan_form(
         "actions-0-status": "planned",
         "actions-0-visible_to_client": "on",
         **{f"actions-0-{k}": v for k, v in action.items()},
-        "external_plans-TOTAL_FORMS": 0,
+        # The empty row for another plan, as the browser sends it: its select's first kind,
+        # and the remove box ticked (without it the page refuses the row; see the e2e story).
+        "external_plans-TOTAL_FORMS": 1,
         "external_plans-INITIAL_FORMS": 0,
+        "external_plans-0-kind": "activation",
+        "external_plans-0-DELETE": "on",
     }
 
 
