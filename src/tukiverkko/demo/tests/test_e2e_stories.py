@@ -6,7 +6,7 @@ Maija: the sickness allowance ends → vocational rehabilitation checked first (
 the plan, agreed → the referral to Kela's vocational rehabilitation, accepted.
 Moona: the nurse's broad health check → the doctor's check → network work with her TE services
 → the plan; on the way a referral sent to the wrong address is returned with the better one,
-and the nurse sends a new one there (counted in the hand-off figure).
+and the doctor sends a new one there (counted in the hand-off figure).
 """
 
 from __future__ import annotations
@@ -241,11 +241,14 @@ def test_moona_health_check_network_work_and_plan_with_a_redirected_referral(liv
     network.get_by_label("Rooli verkostossa").fill("TYP-omavalmentaja")
     network.get_by_role("button", name="Lisää").click()
     expect(main(page)).to_contain_text("TYP-omavalmentaja")
-    # and refers her, on the doctor's word, to what she takes for substance-abuse work: the
-    # town's outreach youth work (the wrong address)
-    page.get_by_role("link", name="Uusi lähete tai konsultaatio").click()
-    send_referral(page, world.wrong_service.pk, "Lääkitsee kipuja alkoholilla.", "Päihdetyön tuki.")
-    expect(main(page)).to_contain_text("Lähete lähetetty.")
+    # and the doctor refers her to what he takes for substance-abuse work: the town's
+    # outreach youth work (the wrong address)
+    doctor.goto(client_page)
+    doctor.get_by_role("link", name="Uusi lähete tai konsultaatio").click()
+    send_referral(
+        doctor, world.wrong_service.pk, "Lääkitsee kipuja alkoholilla.", "Päihdetyön tuki."
+    )
+    expect(main(doctor)).to_contain_text("Lähete lähetetty.")
     # when the town's youth worker receives it and returns it with the better address
     town = as_user(browser, url, world.youth_worker)
     open_from_inbox(town, url)
@@ -255,20 +258,20 @@ def test_moona_health_check_network_work_and_plan_with_a_redirected_referral(liv
     back.get_by_label("Parempi osoite: palvelu").select_option(str(world.substance_service.pk))
     back.get_by_role("button", name="Palauta").click()
     expect(main(town)).to_contain_text("Lähete palautettu paremman osoitteen kera.")
-    # then the nurse sees the better address on the client page, and the hand-off counted
-    page.goto(client_page)
-    expect(main(page)).to_contain_text(
+    # then the doctor sees the better address on the client page, and the hand-off counted
+    doctor.goto(client_page)
+    expect(main(doctor)).to_contain_text(
         f"palautettu {finnish_day()}: parempi osoite {world.substance_service.name_fi}"
     )
-    expect(main(page)).to_contain_text(
+    expect(main(doctor)).to_contain_text(
         "Hylättyjä tai palautettuja lähetteitä (siirtoja luukulta luukulle): 1"
     )
-    # when she sends a new referral there, and the substance-abuse worker accepts it
-    page.get_by_role("link", name="Uusi lähete tai konsultaatio").click()
+    # when he sends a new referral there, and the substance-abuse worker accepts it
+    doctor.get_by_role("link", name="Uusi lähete tai konsultaatio").click()
     send_referral(
-        page, world.substance_service.pk, "Lääkitsee kipuja alkoholilla.", "Päihdetyön tuki."
+        doctor, world.substance_service.pk, "Lääkitsee kipuja alkoholilla.", "Päihdetyön tuki."
     )
-    expect(main(page)).to_contain_text("Lähete lähetetty.")
+    expect(main(doctor)).to_contain_text("Lähete lähetetty.")
     worker = as_user(browser, url, world.substance_worker)
     open_from_inbox(worker, url)
     worker.get_by_role("button", name="Merkitse vastaanotetuksi").click()

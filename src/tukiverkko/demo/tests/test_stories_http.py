@@ -5,7 +5,7 @@ Maija: the sickness allowance ends → vocational rehabilitation checked first (
 the plan, agreed → the referral to Kela's vocational rehabilitation, accepted.
 Moona: the nurse's broad health check → the doctor's check → network work with her TE services
 → the plan; on the way a referral sent to the wrong address is returned with the better one,
-and the nurse sends a new one there (counted in the hand-off figure).
+and the doctor sends a new one there (counted in the hand-off figure).
 """
 
 from __future__ import annotations
@@ -253,10 +253,10 @@ def test_moona_health_check_network_work_and_plan_with_a_redirected_referral():
         {"organisation": world.te.pk, "user": world.te_worker.pk, "role": "TYP-omavalmentaja"},
     )
     assert "TYP-omavalmentaja" in page
-    # and refers her, on the doctor's word, to what she takes for substance-abuse work: the
-    # town's outreach youth work (the wrong address)
+    # and the doctor refers her to what he takes for substance-abuse work: the town's
+    # outreach youth work (the wrong address)
     page = post_ok(
-        http,
+        doctor,
         reverse("referrals:create", args=[case.pk]),
         {
             "kind": "referral",
@@ -289,13 +289,13 @@ def test_moona_health_check_network_work_and_plan_with_a_redirected_referral():
         },
     )
     assert "Lähete palautettu paremman osoitteen kera." in page
-    # then the nurse sees the better address on the client page, and the hand-off counted
-    page = text_of(http.get(client_page))
+    # then the doctor sees the better address on the client page, and the hand-off counted
+    page = text_of(doctor.get(client_page))
     assert f"palautettu {finnish_day()}: parempi osoite {world.substance_service.name_fi}" in page
     assert "Hylättyjä tai palautettuja lähetteitä (siirtoja luukulta luukulle): 1" in page
-    # when she sends a new referral there, and the substance-abuse worker accepts it
+    # when he sends a new referral there, and the substance-abuse worker accepts it
     post_ok(
-        http,
+        doctor,
         reverse("referrals:create", args=[case.pk]),
         {
             "kind": "referral",
