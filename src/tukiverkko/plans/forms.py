@@ -110,7 +110,11 @@ class GoalForm(RowForm):
     text = _text(_("Tavoite"), limits.REASON, required=True)
     indicator = _text(_("Mittari: mistä toteutuminen näkyy"), limits.REASON)
     target_on = _date(_("Tavoitepäivä (p.k.vvvv)"))
-    status = forms.ChoiceField(label=_("Tila"), choices=GoalStatus.choices)
+    # An untouched new row sends each select's first choice: that is its initial value, so the
+    # row counts as unchanged and is left out (formsets skip unchanged extra rows).
+    status = forms.ChoiceField(
+        label=_("Tila"), choices=GoalStatus.choices, initial=GoalStatus.choices[0][0]
+    )
     visible_to_client = forms.BooleanField(
         label=_("Näkyy asiakkaalle"), required=False, initial=True
     )
@@ -142,7 +146,9 @@ class ActionForm(RowForm):
         queryset=Service.objects.select_related("organisation"),
         required=False,
     )
-    responsible = forms.ChoiceField(label=_("Kuka vastaa"), choices=Responsible.choices)
+    responsible = forms.ChoiceField(
+        label=_("Kuka vastaa"), choices=Responsible.choices, initial=Responsible.choices[0][0]
+    )
     responsible_user = WorkerChoiceField(
         label=_("Vastuussa oleva ammattilainen"), queryset=User.objects.none(), required=False
     )
@@ -153,7 +159,9 @@ class ActionForm(RowForm):
     )
     starts_on = _date(_("Alkaa (p.k.vvvv)"))
     ends_on = _date(_("Päättyy (p.k.vvvv)"))
-    status = forms.ChoiceField(label=_("Tila"), choices=ActionStatus.choices)
+    status = forms.ChoiceField(
+        label=_("Tila"), choices=ActionStatus.choices, initial=ActionStatus.choices[0][0]
+    )
     visible_to_client = forms.BooleanField(
         label=_("Näkyy asiakkaalle"), required=False, initial=True
     )
@@ -180,7 +188,11 @@ class ActionForm(RowForm):
 
 
 class ExternalPlanForm(RowForm):
-    kind = forms.ChoiceField(label=_("Suunnitelma"), choices=ExternalPlanKind.choices)
+    kind = forms.ChoiceField(
+        label=_("Suunnitelma"),
+        choices=ExternalPlanKind.choices,
+        initial=ExternalPlanKind.choices[0][0],
+    )
     owner_organisation = BoundedModelChoiceField(
         label=_("Laatija (organisaatio)"), queryset=Organisation.objects.all(), required=False
     )

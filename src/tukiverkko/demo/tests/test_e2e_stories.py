@@ -56,10 +56,7 @@ def write_plan(page: Page, *, client_goal: str, mode: str, goal: str, action: st
     plan.get_by_label("Seuraava arviointi", exact=False).fill(finnish_day(in_three_months()))
     group(page, "Uusi tavoite").get_by_label("Tavoite", exact=True).fill(goal)
     group(page, "Uusi toimenpide").get_by_label("Toimenpide", exact=True).fill(action)
-    # The empty row for another plan sends its first kind (the select has no blank), so the
-    # page takes it as filled and refuses it ("Kerro, kenen suunnitelma se on…"): the
-    # professional ticks its remove box (reported as a defect of the plans edit form).
-    group(page, "Uusi viittaus muuhun suunnitelmaan").get_by_label("Poista").check()
+    # The empty row for another plan is left as it is: untouched, it is not saved.
 
 
 def send_referral(page: Page, service_pk: int, situation: str, question: str) -> None:
@@ -228,10 +225,11 @@ def test_moona_health_check_network_work_and_plan_with_a_redirected_referral(liv
     ):
         doctor_check.get_by_label(outcome, exact=True).check()
     doctor_check.get_by_role("button", name="Tallenna").click()
-    # then the check is done with its outcomes
+    # then the check is done with its outcomes, and they are in Moona's plan as its actions
     expect(main(doctor)).to_contain_text(
         "sairauspäiväraha, sairauksien hoito, verkostotyön käynnistäminen, monialainen neuvonpito"
     )
+    expect(main(doctor)).to_contain_text("Tulosten toimenpiteet, suunnitelman versio 2")
     assert case.health_checks.get().step == HealthCheckStep.DOCTOR_CHECKED
     # when the nurse starts the network work: Moona's TE services join her network
     page.goto(client_page)
@@ -285,8 +283,10 @@ def test_moona_health_check_network_work_and_plan_with_a_redirected_referral(liv
     phase.get_by_label("Uusi vaihe").select_option("joint_plan")
     phase.get_by_label("Perustelu").fill("Monialainen neuvonpito, Moona mukana.")
     phase.get_by_role("button", name="Vaihda vaihe").click()
+    # (the plan the doctor's outcomes started: its actions are there, the network adds to it)
     page.get_by_role("link", name="Avaa suunnitelma").click()
-    page.get_by_role("button", name="Aloita suunnitelma").click()
+    expect(main(page)).to_contain_text("Verkostotyön käynnistäminen")
+    page.get_by_role("link", name="Muokkaa suunnitelmaa").click()
     write_plan(
         page,
         client_goal="Haluan auttaa muita ja päästä töihin.",
@@ -305,6 +305,8 @@ def test_moona_health_check_network_work_and_plan_with_a_redirected_referral(liv
         "TYP-asiakkuus alkaa",
         "Monialainen työllistymissuunnitelma TYP:ssä",
         "Tiina Työllisyys",
+        "Sairauspäivärahan hakeminen Kelasta lääkärintodistuksella",
+        "Verkostotyön käynnistäminen",
     ):
         expect(main(page)).to_contain_text(text)
     assert serious_violations(page) == []

@@ -57,7 +57,7 @@ def plan_form(
     version: int, *, goal: str, mode: str, action: dict[str, Any], client_goal: str
 ) -> dict[str, Any]:
     """The edit form of a new plan as its page sends it: its fields, the new goal and action
-    filled in, the empty row for another plan removed."""
+    filled in, the empty row for another plan untouched."""
     return {
         "client_goal": client_goal,
         "mode": mode,
@@ -73,12 +73,11 @@ def plan_form(
         "actions-0-status": "planned",
         "actions-0-visible_to_client": "on",
         **{f"actions-0-{k}": v for k, v in action.items()},
-        # The empty row for another plan, as the browser sends it: its select's first kind,
-        # and the remove box ticked (without it the page refuses the row; see the e2e story).
+        # The empty row for another plan, untouched, as the browser sends it: its select's
+        # first kind (left out as unchanged).
         "external_plans-TOTAL_FORMS": 1,
         "external_plans-INITIAL_FORMS": 0,
         "external_plans-0-kind": "activation",
-        "external_plans-0-DELETE": "on",
     }
 
 
@@ -329,26 +328,46 @@ def test_moona_health_check_network_work_and_plan_with_a_redirected_referral():
             "version": case.version,
         },
     )
-    post_ok(http, reverse("plans:create", args=[case.pk]), {})
+    # (the plan the doctor's outcomes started: its actions are there, the network adds to it)
     plan = Plan.objects.get(case=case)
-    page = post_ok(
-        http,
-        reverse("plans:edit", args=[case.pk]),
-        plan_form(
-            plan.version,
-            client_goal="Haluan auttaa muita ja päästä töihin.",
-            mode="group_work",
-            goal="TYP-asiakkuus alkaa",
-            action={
-                "text": "Monialainen työllistymissuunnitelma TYP:ssä",
-                "responsible": "professional",
-                "responsible_user": world.te_worker.pk,
-            },
-        ),
+    assert "Verkostotyön käynnistäminen" in text_of(
+        http.get(reverse("plans:detail", args=[case.pk]))
     )
+    existing = list(plan.actions.order_by("position", "pk"))
+    form = plan_form(
+        plan.version,
+        client_goal="Haluan auttaa muita ja päästä töihin.",
+        mode="group_work",
+        goal="TYP-asiakkuus alkaa",
+        action={
+            "text": "Monialainen työllistymissuunnitelma TYP:ssä",
+            "responsible": "professional",
+            "responsible_user": world.te_worker.pk,
+        },
+    )
+    # the edit form sends the plan's existing actions first, as they are, then the new row
+    new_row = {k: v for k, v in form.items() if k.startswith("actions-0-")}
+    for key in new_row:
+        del form[key]
+    for n, a in enumerate(existing):
+        form |= {
+            f"actions-{n}-id": a.pk,
+            f"actions-{n}-text": a.text,
+            f"actions-{n}-responsible": a.responsible,
+            f"actions-{n}-responsible_user": a.responsible_user_id or "",
+            f"actions-{n}-service_type": a.service_type_id or "",
+            f"actions-{n}-starts_on": finnish_day(a.starts_on) if a.starts_on else "",
+            f"actions-{n}-status": a.status,
+            f"actions-{n}-visible_to_client": "on",
+        }
+    form |= {k.replace("actions-0-", f"actions-{len(existing)}-"): v for k, v in new_row.items()}
+    form |= {"actions-TOTAL_FORMS": len(existing) + 1, "actions-INITIAL_FORMS": len(existing)}
+    page = post_ok(http, reverse("plans:edit", args=[case.pk]), form)
     # then the plan shows the group work, the goal and the TE worker's action
     assert "Suunnitelma tallennettu uutena versiona." in page
     assert "ryhmätyö, asiakas mukana" in page
     assert "TYP-asiakkuus alkaa" in page
     assert "Monialainen työllistymissuunnitelma TYP:ssä" in page
     assert "Tiina Työllisyys" in page
+    assert "Sairauspäivärahan hakeminen Kelasta lääkärintodistuksella" in page
+    assert "Verkostotyön käynnistäminen" in page

@@ -338,3 +338,29 @@ def test_a_goal_the_reviewer_may_not_read_is_reviewed_without_its_text():
     page = logged_in(social).get(url("review", plan, plan.goals.get().pk)).content.decode()
     assert "Tavoitteen teksti ei näy sinulle" in page
     assert "Työkokeilu alkaa" not in page
+
+
+def test_untouched_new_rows_as_a_browser_sends_them_are_left_out():
+    # given a plan, and its edit form sent as a browser sends it: one untouched new row of each
+    # kind carrying its selects' first choices and the ticked "visible" box
+    worker = a_professional()
+    plan = a_plan_with_goals(by=worker)
+    data = edit_data(plan)
+    data["client_goal"] = "Oma tavoite, tarkennettu"
+    for prefix, row in (
+        ("goals", {"status": "in_progress", "visible_to_client": "on"}),
+        ("actions", {"responsible": "client", "status": "planned", "visible_to_client": "on"}),
+        ("external_plans", {"kind": "activation"}),
+    ):
+        n = int(data.get(f"{prefix}-TOTAL_FORMS", 0))
+        data[f"{prefix}-TOTAL_FORMS"] = n + 1
+        data.setdefault(f"{prefix}-INITIAL_FORMS", n)
+        data |= {f"{prefix}-{n}-{k}": v for k, v in row.items()}
+    # when it is saved
+    response = logged_in(worker).post(url("edit", plan), data)
+    # then it saves, and no empty row was made
+    assert response.status_code == 302, response.content.decode()[:2000]
+    plan.refresh_from_db()
+    assert plan.client_goal == "Oma tavoite, tarkennettu"
+    assert plan.goals.count() == 1
+    assert not plan.external_plans.exists()
