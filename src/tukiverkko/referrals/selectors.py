@@ -145,8 +145,8 @@ class ReferralView:
     steps: list[str] = field(default_factory=list)
 
 
-def _referral_rows() -> QuerySet[Referral]:
-    return Referral.objects.select_related(
+def _referral_rows(base: QuerySet[Referral] | None = None) -> QuerySet[Referral]:
+    return (base if base is not None else Referral.objects.all()).select_related(
         "case__client",
         "service__service_type",
         "to_organisation",
@@ -233,11 +233,10 @@ def inbox(user: object, *, page: int = 1, what: str = "referral_inbox") -> Inbox
     newest first; each client shown is logged (only those shown)."""
     if not isinstance(user, User) or not works_with_clients(user):
         return InboxPage([], 1, 1, 0)
-    qs = (
-        _referral_rows()
-        .filter(pk__in=Referral.objects.addressed_to(user).values("pk"))
-        .order_by("-sent_at", "-pk")
-    )
+    # The addressee condition on the rows themselves, not as a ``pk IN (subquery)``: with the
+    # subquery PostgreSQL sorted every referral of the country by date before filtering
+    # (1.4 s at p95 at national size; docs/performance.md).
+    qs = _referral_rows(Referral.objects.addressed_to(user)).order_by("-sent_at", "-pk")
     total = qs.count()
     pages = max(1, -(-total // PAGE_SIZE))
     number = min(max(page, 1), pages)
