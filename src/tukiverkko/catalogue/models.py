@@ -156,6 +156,9 @@ class ServiceType(TranslationReviewed):
     eligibility_fi = models.TextField(blank=True)
     eligibility_sv = models.TextField(blank=True)
     eligibility_en = models.TextField(blank=True)
+    # The service's own rule for reviewing a plan that includes it, when shorter than the plan's
+    # own six months (plans.checks): at least every N months.
+    plan_review_months = models.PositiveSmallIntegerField(null=True, blank=True)
     need_areas = models.ManyToManyField(NeedArea, related_name="service_types", blank=True)
     valid_from = models.DateField(null=True, blank=True)
     valid_to = models.DateField(null=True, blank=True)

@@ -41,6 +41,7 @@ from tukiverkko.plans.checks import (
     goal_errors,
     plan_errors,
     review_date_errors,
+    strictest_review_rule,
 )
 from tukiverkko.plans.enums import Attainment, PlanningMode, VersionChange
 from tukiverkko.plans.models import ExternalPlan, Goal, GoalReview, Plan, PlanAction, PlanVersion
@@ -224,7 +225,11 @@ def save_plan(
     _check_may_change(plan, by, expected_version)
     case = plan.case
     out = Collected()
-    plan_errors(fields, out, in_path=_in_path_or_none(case, fields.companion_user))
+    # The service of an action whose own rule reviews the plan sooner than six months.
+    rule = strictest_review_rule(
+        a.service_type or (a.service.service_type if a.service else None) for a in actions
+    )
+    plan_errors(fields, out, in_path=_in_path_or_none(case, fields.companion_user), rule=rule)
     for n, goal in enumerate(goals):
         goal_errors(n, goal, out)
     for n, action in enumerate(actions):
@@ -310,7 +315,11 @@ def agree_plan(*, plan: Plan, by: Professional, expected_version: int | None) ->
             "next_review_on",
             _("Sovi seuraavan arvioinnin päivä ennen kuin suunnitelma sovitaan."),
         )
-    review_date_errors(plan.next_review_on, out)
+    rule = strictest_review_rule(
+        a.service_type or (a.service.service_type if a.service else None)
+        for a in plan.actions.select_related("service_type", "service__service_type")
+    )
+    review_date_errors(plan.next_review_on, out, rule=rule)
     _raise(out)
     case = plan.case
     if case.phase != Phase.IMPLEMENTATION:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,24 +101,55 @@ def latest_review_day(today: dt.date | None = None) -> dt.date:
     return months_ahead(today or timezone.localdate(), REVIEW_MONTHS)
 
 
-def review_date_errors(day: dt.date | None, out: Collected) -> None:
+def strictest_review_rule(service_types: Iterable[ServiceType | None]) -> ServiceType | None:
+    """The service type among the plan's actions whose own review rule is shorter than the
+    plan's six months (the shortest of them), if any (catalogue ``plan_review_months``)."""
+    ruled = [
+        t
+        for t in service_types
+        if t is not None and t.plan_review_months and t.plan_review_months < REVIEW_MONTHS
+    ]
+    return min(ruled, key=lambda t: t.plan_review_months or REVIEW_MONTHS, default=None)
+
+
+def review_date_errors(
+    day: dt.date | None, out: Collected, *, rule: ServiceType | None = None
+) -> None:
     if day is None:
         return
     today = timezone.localdate()
+    latest = latest_review_day(today)
+    if rule is not None and rule.plan_review_months:
+        latest = months_ahead(today, rule.plan_review_months)
     if day < today:
         out.add("next_review_on", _("Seuraavan arvioinnin päivä ei voi olla menneisyydessä."))
-    elif day > latest_review_day(today):
+    elif day > latest and rule is not None:
+        out.add(
+            "next_review_on",
+            _(
+                "Suunnitelmassa on %(service)s, jonka oma sääntö on arvioida suunnitelma "
+                "%(months)s kuukauden välein: seuraava arviointi on viimeistään %(latest)s."
+            )
+            % {
+                "service": rule.name_fi,
+                "months": rule.plan_review_months,
+                "latest": f"{latest:%-d.%-m.%Y}",
+            },
+        )
+    elif day > latest:
         out.add(
             "next_review_on",
             _(
                 "Suunnitelma arvioidaan vähintään kaksi kertaa vuodessa: seuraava arviointi "
                 "on viimeistään %(latest)s."
             )
-            % {"latest": f"{latest_review_day(today):%-d.%-m.%Y}"},
+            % {"latest": f"{latest:%-d.%-m.%Y}"},
         )
 
 
-def plan_errors(fields: PlanFields, out: Collected, *, in_path: bool) -> None:
+def plan_errors(
+    fields: PlanFields, out: Collected, *, in_path: bool, rule: ServiceType | None = None
+) -> None:
     out.texts(
         "",
         {
@@ -154,7 +186,7 @@ def plan_errors(fields: PlanFields, out: Collected, *, in_path: bool) -> None:
                 "organisaation ammattilaisen; muun henkilön nimen voi kirjoittaa."
             ),
         )
-    review_date_errors(fields.next_review_on, out)
+    review_date_errors(fields.next_review_on, out, rule=rule)
 
 
 def goal_errors(n: int, goal: GoalData, out: Collected) -> None:

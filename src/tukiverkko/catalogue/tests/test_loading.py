@@ -172,3 +172,24 @@ def test_bad_review_status_or_validity_note_names_file_record_field_and_loads_no
     assert code == 2
     assert record in err and f"field '{field}'" in err and reason in err
     assert ServiceType.objects.count() == 0 and Service.objects.count() == 0
+
+
+def test_a_services_review_rule_and_referral_time_limit_load(catalogue_dir, region_data):
+    # given a service type with its own plan review rule and a service with its referral limit
+    types = copy.deepcopy(SERVICE_TYPES)
+    types["service_types"][0]["plan_review_months"] = 3
+    region_data["organisations"][0]["services"][0]["referral_time_limit_days"] = 14
+    # when the catalogue is loaded
+    code, _out, err = load(catalogue_dir(types, region_data))
+    # then both are kept
+    assert code == 0, err
+    assert ServiceType.objects.get(slug=types["service_types"][0]["slug"]).plan_review_months == 3
+    assert Service.objects.get().referral_time_limit_days == 14
+
+
+def test_a_review_rule_out_of_range_is_refused(catalogue_dir):
+    types = copy.deepcopy(SERVICE_TYPES)
+    types["service_types"][0]["plan_review_months"] = 24
+    code, _out, err = load(catalogue_dir(types))
+    assert code != 0
+    assert "plan_review_months" in err

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from tukiverkko.accounts.models import Register
@@ -21,6 +22,7 @@ from tukiverkko.cases.tests.factories import (
 from tukiverkko.catalogue.models import ServiceType
 from tukiverkko.plans import actions
 from tukiverkko.plans.actions import ActionData, ExternalPlanData, GoalData, PlanFields
+from tukiverkko.plans.checks import months_ahead
 from tukiverkko.plans.enums import PlanningMode
 from tukiverkko.plans.tests.factories import a_plan, a_plan_with_goals, in_a_month, ready_to_agree
 
@@ -227,3 +229,56 @@ def test_a_revised_plan_is_agreed_again_in_toteutus_without_a_phase_change():
     plan = actions.agree_plan(plan=plan, by=worker, expected_version=plan.version)
     assert plan.case.transitions.count() == phases
     assert plan.version == 4
+
+
+def test_a_services_own_review_rule_brings_the_review_sooner():
+    # given a service type whose own rule reviews the plan every three months
+    worker = a_professional()
+    plan = a_plan(by=worker)
+    quarterly = ServiceType.objects.create(
+        slug="neljannesvuosittain", name_fi="Tiivis tuki", description_fi="-", plan_review_months=3
+    )
+    in_five_months = timezone.localdate() + dt.timedelta(days=150)
+    action = ActionData(text="Tiivis tuki alkaa", service_type=quarterly)
+    # when the plan with an action of it is saved with its review in five months
+    with pytest.raises(ValidationError) as exc:
+        actions.save_plan(
+            plan=plan,
+            by=worker,
+            expected_version=plan.version,
+            fields=PlanFields(next_review_on=in_five_months),
+            actions=[action],
+        )
+    # then the service's rule is named, with the latest day it allows, and nothing is saved
+    latest = months_ahead(timezone.localdate(), 3)
+    assert exc.value.message_dict["next_review_on"] == [
+        "Suunnitelmassa on Tiivis tuki, jonka oma sääntö on arvioida suunnitelma 3 kuukauden "
+        f"välein: seuraava arviointi on viimeistään {latest:%-d.%-m.%Y}."
+    ]
+    assert not plan.actions.exists()
+    # and within three months it saves
+    actions.save_plan(
+        plan=plan,
+        by=worker,
+        expected_version=plan.version,
+        fields=PlanFields(next_review_on=in_a_month()),
+        actions=[action],
+    )
+    assert plan.actions.get().service_type == quarterly
+
+
+def test_agreeing_checks_the_services_review_rule_too():
+    # given a plan ready to agree whose review is in two months, then an action of a service
+    # reviewed monthly added behind the form's back (an older version of the plan)
+    worker = a_professional()
+    plan = ready_to_agree(worker)
+    monthly = ServiceType.objects.create(
+        slug="kuukausittain", name_fi="Kuukausituki", description_fi="-", plan_review_months=1
+    )
+    plan.actions.create(text="Kuukausituki", service_type=monthly, responsible="client")
+    plan.next_review_on = timezone.localdate() + dt.timedelta(days=55)
+    plan.save(update_fields=["next_review_on"])
+    # when it is agreed, then the rule refuses it
+    with pytest.raises(ValidationError) as exc:
+        actions.agree_plan(plan=plan, by=worker, expected_version=plan.version)
+    assert "Kuukausituki" in exc.value.message_dict["next_review_on"][0]
