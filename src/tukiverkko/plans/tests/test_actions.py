@@ -282,3 +282,22 @@ def test_agreeing_checks_the_services_review_rule_too():
     with pytest.raises(ValidationError) as exc:
         actions.agree_plan(plan=plan, by=worker, expected_version=plan.version)
     assert "Kuukausituki" in exc.value.message_dict["next_review_on"][0]
+
+
+def test_a_save_without_an_expected_version_is_not_checked_for_a_conflict():
+    # given a plan saved once by someone else since it was read
+    worker = a_professional()
+    plan = a_plan(by=worker)
+    actions.save_plan(
+        plan=plan,
+        by=worker,
+        expected_version=plan.version,
+        fields=PlanFields(client_goal="Ensimmäinen"),
+    )
+    # when a caller that holds no version (expected_version=None) saves
+    version = actions.save_plan(
+        plan=plan, by=worker, expected_version=None, fields=PlanFields(client_goal="Toinen")
+    )
+    # then it is saved as the next version
+    plan.refresh_from_db()
+    assert (plan.client_goal, version.number) == ("Toinen", plan.version)
