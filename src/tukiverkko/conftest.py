@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
-from playwright.sync_api import Browser, BrowserContext, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, expect, sync_playwright
 
 from tukiverkko.core.tests.browser import CHROMIUM, CHROMIUM_ARGS
 
@@ -19,6 +19,10 @@ def browser() -> Iterator[Browser]:
     # Playwright's sync API runs an event loop in this thread, and Django refuses ORM calls
     # inside one unless told; set only while the browser lives, then put back.
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    # An assertion waits up to 15 s for the page to show what it expects (Playwright's default is
+    # 5 s): under the CI's load — coverage, a worker per core, the live server in the same
+    # process — an htmx answer took longer than 5 s. What is expected is unchanged.
+    expect.set_options(timeout=15_000)
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:
         with sync_playwright() as p:
