@@ -7,6 +7,7 @@ read are left out and counted (``hidden``); refusals are problem documents (api.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -196,48 +197,57 @@ def open_health_check(request: HttpRequest, case_id: int, body: OpenHealthCheckI
     return Status(201, check)
 
 
-def _check(request: HttpRequest, check_id: int, what: str) -> HealthCheck:
-    # A step is written only into one's own organisation's record (assessments.actions).
-    return access.get_health_check_for_change(caller(request), check_id, what=what)
+def _step(
+    request: HttpRequest,
+    check_id: int,
+    body: Schema,
+    run: Callable[..., HealthCheck],
+    form: type[Form],
+    what: str,
+) -> HealthCheck:
+    """One step of a health check: written only into one's own organisation's record
+    (assessments.actions), the stale version a 409, each refusal a problem document."""
+    user = caller(request)
+    check = access.get_health_check_for_change(user, check_id, what=what)
+    data = body.dict()
+    try:
+        return run(check=check, by=user, expected_version=data.pop("version"), **data)
+    except ValidationError as exc:
+        raise from_validation_error(exc, labels=_labels(form)) from exc
 
 
 @router.post("/health-checks/{check_id}/nurse", response={200: HealthCheckOut, **ERRORS})
 @no_store
 def record_nurse_check(request: HttpRequest, check_id: int, body: NurseCheckIn) -> Any:
-    check = _check(request, check_id, "api:health_check_nurse")
-    data = body.dict()
-    try:
-        return actions.record_nurse_check(
-            check=check, by=caller(request), expected_version=data.pop("version"), **data
-        )
-    except ValidationError as exc:
-        raise from_validation_error(exc, labels=_labels(NurseCheckForm)) from exc
+    return _step(
+        request,
+        check_id,
+        body,
+        actions.record_nurse_check,
+        NurseCheckForm,
+        "api:health_check_nurse",
+    )
 
 
 @router.post("/health-checks/{check_id}/feedback", response={200: HealthCheckOut, **ERRORS})
 @no_store
 def give_feedback(request: HttpRequest, check_id: int, body: FeedbackIn) -> Any:
-    check = _check(request, check_id, "api:health_check_feedback")
-    data = body.dict()
-    try:
-        return actions.give_feedback(
-            check=check, by=caller(request), expected_version=data.pop("version"), **data
-        )
-    except ValidationError as exc:
-        raise from_validation_error(exc, labels=_labels(FeedbackForm)) from exc
+    return _step(
+        request, check_id, body, actions.give_feedback, FeedbackForm, "api:health_check_feedback"
+    )
 
 
 @router.post("/health-checks/{check_id}/doctor", response={200: HealthCheckOut, **ERRORS})
 @no_store
 def record_doctor_check(request: HttpRequest, check_id: int, body: DoctorCheckIn) -> Any:
-    check = _check(request, check_id, "api:health_check_doctor")
-    data = body.dict()
-    try:
-        return actions.record_doctor_check(
-            check=check, by=caller(request), expected_version=data.pop("version"), **data
-        )
-    except ValidationError as exc:
-        raise from_validation_error(exc, labels=_labels(DoctorCheckForm)) from exc
+    return _step(
+        request,
+        check_id,
+        body,
+        actions.record_doctor_check,
+        DoctorCheckForm,
+        "api:health_check_doctor",
+    )
 
 
 @router.post("/cases/{case_id}/needs-assessments", response={201: NeedsAssessmentOut, **ERRORS})

@@ -36,7 +36,7 @@ from tukiverkko.assessments.panels import COORDINATORS, RULES
 from tukiverkko.assessments.selectors import health_check_of
 from tukiverkko.cases.models import Case
 from tukiverkko.consent.models import Purpose
-from tukiverkko.screening.instruments import INSTRUMENTS, Instrument
+from tukiverkko.screening.instruments import INSTRUMENTS, Instrument, answers_from_form
 from tukiverkko.screening.instruments.base import pick
 from tukiverkko.screening.messages import NAMES, SEXES, item_refs
 
@@ -94,19 +94,6 @@ def _questions(instrument: Instrument, data: dict[str, str]) -> list[dict[str, A
     ]
 
 
-def _answers(instrument: Instrument, post: Any) -> dict[str, object]:
-    answers: dict[str, object] = {}
-    for item in instrument.items:
-        raw = (post.get(item.id) or "").strip()
-        if raw:
-            answers[item.id] = int(raw) if raw.lstrip("-").isdigit() else raw
-    for name in instrument.extras:
-        raw = (post.get(name) or "").strip()
-        if raw:
-            answers[name] = raw
-    return answers
-
-
 @client_data
 @require_http_methods(["GET", "POST"])
 def record_instrument(request: HttpRequest, case_id: int) -> HttpResponse:
@@ -124,7 +111,7 @@ def record_instrument(request: HttpRequest, case_id: int) -> HttpResponse:
                 case=case,
                 by=user,
                 instrument=instrument.id,
-                answers=_answers(instrument, request.POST),
+                answers=answers_from_form(instrument, request.POST),
                 assessed_on=form.cleaned_data["assessed_on"],
             )
         except ValidationError as exc:

@@ -7,8 +7,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, fields
+from typing import Any, TypeVar
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -285,38 +285,22 @@ def fields_of(plan: Any) -> PlanFields:
     )
 
 
+D = TypeVar("D", GoalData, ActionData, ExternalPlanData)
+
+
+def _row_data(cls: type[D], row: Any) -> D:
+    """A stored row as the data class a save takes: each field from the row's attribute of
+    that name (``id`` from its primary key)."""
+    return cls(**{f.name: row.pk if f.name == "id" else getattr(row, f.name) for f in fields(cls)})
+
+
 def goal_data(g: Any) -> GoalData:
-    return GoalData(
-        id=g.pk,
-        text=g.text,
-        indicator=g.indicator,
-        target_on=g.target_on,
-        status=g.status,
-        visible_to_client=g.visible_to_client,
-    )
+    return _row_data(GoalData, g)
 
 
 def action_data(a: Any) -> ActionData:
-    return ActionData(
-        id=a.pk,
-        text=a.text,
-        responsible=a.responsible,
-        responsible_user=a.responsible_user,
-        responsible_organisation=a.responsible_organisation,
-        service_type=a.service_type,
-        service=a.service,
-        starts_on=a.starts_on,
-        ends_on=a.ends_on,
-        status=a.status,
-        visible_to_client=a.visible_to_client,
-    )
+    return _row_data(ActionData, a)
 
 
 def external_data(e: Any) -> ExternalPlanData:
-    return ExternalPlanData(
-        id=e.pk,
-        kind=e.kind,
-        owner_organisation=e.owner_organisation,
-        owner_name=e.owner_name,
-        dated_on=e.dated_on,
-    )
+    return _row_data(ExternalPlanData, e)

@@ -19,7 +19,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from tukiverkko.core.htmx import is_htmx
-from tukiverkko.screening.instruments import INSTRUMENTS, AnswerError, Instrument, Problem
+from tukiverkko.screening.instruments import (
+    INSTRUMENTS,
+    AnswerError,
+    Instrument,
+    Problem,
+    answers_from_form,
+)
 from tukiverkko.screening.instruments import risk_factors as risk_factor_list
 from tukiverkko.screening.instruments import triggers as trigger_list
 from tukiverkko.screening.instruments.base import InstrumentResult, has_lang, pick
@@ -62,7 +68,7 @@ def instrument_page(request: HttpRequest, instrument_id: str) -> HttpResponse:
     result: InstrumentResult | None = None
     problems: list[Problem] = []
     if request.method == "POST":
-        answers = answers_from_post(instrument, request.POST)
+        answers = answers_from_form(instrument, request.POST)
         try:
             result = instrument.score(answers)
         except AnswerError as exc:
@@ -71,20 +77,6 @@ def instrument_page(request: HttpRequest, instrument_id: str) -> HttpResponse:
     if is_htmx(request):
         return render(request, "screening/_result.html", context)
     return render(request, "screening/instrument.html", context)
-
-
-def answers_from_post(instrument: Instrument, post: Mapping[str, str]) -> dict[str, object]:
-    """Form values → the answers mapping; a non-number stays a string for the validator."""
-    answers: dict[str, object] = {}
-    for item in instrument.items:
-        raw = (post.get(item.id) or "").strip()
-        if raw:
-            answers[item.id] = int(raw) if raw.lstrip("-").isdigit() else raw
-    for name in instrument.extras:
-        raw = (post.get(name) or "").strip()
-        if raw:
-            answers[name] = raw
-    return answers
 
 
 def page_context(
