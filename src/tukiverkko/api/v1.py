@@ -19,10 +19,13 @@ from tukiverkko.catalogue.api import PARAMETER_LABELS as CATALOGUE_LABELS
 from tukiverkko.catalogue.api import router as catalogue_router
 from tukiverkko.consent.api import router as consent_router
 from tukiverkko.core.apidocs import AccessibleSwagger
+from tukiverkko.followup.api import router as followup_router
+from tukiverkko.ips.api import router as ips_router
 from tukiverkko.plans.api import router as plans_router
 from tukiverkko.referrals.api import router as referrals_router
 from tukiverkko.rules.api import router as rules_router
 from tukiverkko.screening.api import router as screening_router
+from tukiverkko.teams.api import router as teams_router
 
 
 class TukiverkkoAPI(NinjaAPI):
@@ -53,3 +56,6 @@ api.add_router("/referrals/", referrals_router)
 api.add_router("/audit/", audit_router)
 api.add_router("/assessments/", assessments_router)
 api.add_router("/plans/", plans_router)
+api.add_router("/teams/", teams_router)
+api.add_router("/tasks/", followup_router)
+api.add_router("/ips/", ips_router)

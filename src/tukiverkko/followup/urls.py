@@ -1,0 +1,6 @@
+"""/tehtavat/…"""
+
+from django.urls import URLPattern
+
+app_name = "followup"
+urlpatterns: list[URLPattern] = []

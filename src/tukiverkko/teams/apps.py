@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class TeamsConfig(AppConfig):
+    """The work-ability team (työkyvyn tuen tiimi): members, recurring meetings, the agenda
+    of cases admitted with consent, minutes whose decisions go to the plan and the referrals, and
+    the multi-professional meeting with the client (monialainen neuvonpito)."""
+
+    name = "tukiverkko.teams"
+    label = "teams"
+    # Its pages and API routes carry client data (the authorisation matrix finds them).
+    client_data = True

@@ -1,0 +1,6 @@
+"""/tiimit/…"""
+
+from django.urls import URLPattern
+
+app_name = "teams"
+urlpatterns: list[URLPattern] = []

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class WorkspaceConfig(AppConfig):
+    """The professional's start page: my clients, my tasks, my unit's referral inbox,
+    upcoming meetings and handover requests on one page."""
+
+    name = "tukiverkko.workspace"
+    label = "workspace"
