@@ -36,6 +36,7 @@ from tukiverkko.consent.models import (
     Purpose,
     RevocationNotice,
 )
+from tukiverkko.teams.models import AgendaItem, Meeting
 
 PAGE_SIZE = 50
 CLIENT_WORK = str(AccessPurpose.CLIENT_WORK)
@@ -321,6 +322,50 @@ def get_health_check_for_change(user: Reader, check_id: int, *, what: str) -> He
     row = HealthCheck.objects.filter(pk=check_id).select_related("case").first()
     return _for_change(
         user, row, lambda c: c.case.client_id, what, Need.WRITE, f"health_check:{check_id}"
+    )
+
+
+def get_agenda_item(user: Reader, item_id: int, *, what: str, purpose: str = "") -> AgendaItem:
+    """A case on a team's agenda, for a reader who sees its client — a team member while the
+    meeting lasts (the agenda's grant), or the case's own professionals (the read logged)."""
+    row = AgendaItem.objects.filter(pk=item_id).select_related("case", "meeting__team").first()
+    item, access = _opened(
+        user, row, lambda i: i.case.client_id, what, purpose, f"agenda_item:{item_id}"
+    )
+    _log(user, access.client.pk, what, purpose, access.standing)
+    return item
+
+
+def get_agenda_item_for_change(user: Reader, item_id: int, *, what: str) -> AgendaItem:
+    """The team's minutes are written by a professional with a relationship — the agenda's
+    grant is one while the meeting lasts (teams.actions checks the membership)."""
+    row = AgendaItem.objects.filter(pk=item_id).select_related("case", "meeting__team").first()
+    return _for_change(
+        user, row, lambda i: i.case.client_id, what, Need.WRITE, f"agenda_item:{item_id}"
+    )
+
+
+def _client_of_meeting(meeting: Meeting) -> int:
+    if meeting.case is None:  # the getters ask only for meetings with a case
+        raise Http404
+    return meeting.case.client_id
+
+
+def get_client_meeting(user: Reader, meeting_id: int, *, what: str, purpose: str = "") -> Meeting:
+    """A network meeting with the client (monialainen neuvonpito), for a reader who sees the
+    client (the read logged)."""
+    row = Meeting.objects.filter(pk=meeting_id, case__isnull=False).select_related("case").first()
+    meeting, access = _opened(
+        user, row, lambda m: _client_of_meeting(m), what, purpose, f"client_meeting:{meeting_id}"
+    )
+    _log(user, access.client.pk, what, purpose, access.standing)
+    return meeting
+
+
+def get_client_meeting_for_change(user: Reader, meeting_id: int, *, what: str) -> Meeting:
+    row = Meeting.objects.filter(pk=meeting_id, case__isnull=False).select_related("case").first()
+    return _for_change(
+        user, row, lambda m: _client_of_meeting(m), what, Need.WRITE, f"client_meeting:{meeting_id}"
     )
 
 

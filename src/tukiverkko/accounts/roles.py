@@ -33,6 +33,7 @@ class Capability(StrEnum):
     NURSE_HEALTH_CHECK = "nurse_health_check"  # the broad health check, feedback after it
     DOCTOR_HEALTH_CHECK = "doctor_health_check"  # the doctor's check after the nurse's
     SERVICE_NEEDS_ASSESSMENT = "service_needs_assessment"  # palvelutarpeen arviointi
+    TEAM_MANAGEMENT = "team_management"  # sets up a work-ability team, its members, its rhythm
 
 
 # Roles that do no client work: they see no client through the access policy (no bypass, not
@@ -81,6 +82,9 @@ ROLES: dict[Capability, frozenset[Role]] = {
     Capability.DOCTOR_HEALTH_CHECK: frozenset({Role.DOCTOR}),
     # The social-care needs assessment is a social-care professional's (seed 001; 1301/2014 36 §).
     Capability.SERVICE_NEEDS_ASSESSMENT: frozenset({Role.SOCIAL_WORKER, Role.SOCIAL_INSTRUCTOR}),
+    # The work-ability coordinator gathers the team (seed 001: "koota … moniammatillinen
+    # asiantuntijaryhmä"); the administrator may set one up too. Within the team's organisation.
+    Capability.TEAM_MANAGEMENT: frozenset({Role.WORK_ABILITY_COORDINATOR, Role.ADMINISTRATOR}),
 }
 
 CLIENT_WORK_ROLES = ROLES[Capability.CLIENT_WORK]
@@ -165,6 +169,11 @@ def edits_catalogue(user: object) -> TypeGuard[User]:
 def hands_over_caseloads(user: object) -> TypeGuard[User]:
     """The coordinator's (and administrator's) right to move a colleague's caseload."""
     return has(user, Capability.CASELOAD_HANDOVER)
+
+
+def manages_teams(user: object) -> TypeGuard[User]:
+    """The right to set up a work-ability team of one's own organisation (teams.actions)."""
+    return has(user, Capability.TEAM_MANAGEMENT)
 
 
 def reads_audit_log(user: object) -> TypeGuard[User]:

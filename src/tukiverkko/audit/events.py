@@ -34,6 +34,7 @@ class EventType(models.TextChoices):
     NETWORK_ADD = "network_add", _("lisätty verkostoon")
     NETWORK_REMOVE = "network_remove", _("poistettu verkostosta")
     JOURNAL_ADD = "journal_add", _("kirjaus lisätty")
+    RESPONSIBLE_NAMED = "responsible_named", _("vastuutyöntekijä nimetty")
     # the plan
     PLAN_CREATE = "plan_create", _("suunnitelma aloitettu")
     PLAN_SAVE = "plan_save", _("suunnitelmaa muutettu")
@@ -69,6 +70,13 @@ class EventType(models.TextChoices):
     REFERRAL_START = "referral_start", _("lähetteen työ aloitettu")
     REFERRAL_COMPLETE = "referral_complete", _("lähete valmis, palaute annettu")
     REFERRAL_CLOSE = "referral_close", _("lähete suljettu")
+    # the work-ability team and client meetings
+    TEAM_CHANGE = "team_change", _("tiimin tietoja muutettu")
+    AGENDA_ADD = "agenda_add", _("asiakas tuotu tiimin esityslistalle")
+    AGENDA_WITHDRAW = "agenda_withdraw", _("asiakas poistettu tiimin esityslistalta")
+    TEAM_MINUTES = "team_minutes", _("tiimin käsittely kirjattu")
+    CLIENT_MEETING_BOOK = "client_meeting_book", _("monialainen neuvonpito varattu")
+    CLIENT_MEETING_RECORD = "client_meeting_record", _("monialaisen neuvonpidon muistio kirjattu")
     # users and roles (no client: client_id is empty)
     USER_CREATE = "user_create", _("käyttäjä luotu")
     USER_CHANGE = "user_change", _("käyttäjän tietoja muutettu")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
@@ -338,16 +339,27 @@ def agree_plan(*, plan: Plan, by: Professional, expected_version: int | None) ->
 
 
 @transaction.atomic
-def add_actions(*, case: Case, by: Professional, actions: Sequence[ActionData]) -> PlanVersion:
+def add_actions(
+    *,
+    case: Case,
+    by: Professional,
+    actions: Sequence[ActionData],
+    companion_user: User | None = None,
+    companion_name: str = "",
+) -> PlanVersion:
     """Add ``actions`` to the case's plan — starting the plan when it has none — as one new
     version, every existing row kept as it is (e.g. what a doctor's check leads to,
-    assessments.actions)."""
+    assessments.actions). A rinnallakulkija given (a team's decision, teams.actions) replaces
+    the plan's."""
     plan = Plan.objects.filter(case=case).first() or create_plan(case=case, by=by)
+    fields = fields_of(plan)
+    if companion_user is not None or companion_name.strip():
+        fields = replace(fields, companion_user=companion_user, companion_name=companion_name)
     return save_plan(
         plan=plan,
         by=by,
         expected_version=plan.version,
-        fields=fields_of(plan),
+        fields=fields,
         goals=[goal_data(g) for g in plan.goals.all()],
         actions=[action_data(a) for a in plan.actions.all()] + list(actions),
         external_plans=[external_data(e) for e in plan.external_plans.all()],

@@ -10,3 +10,8 @@ class TeamsConfig(AppConfig):
     label = "teams"
     # Its pages and API routes carry client data (the authorisation matrix finds them).
     client_data = True
+    # A case on the agenda opens its client to the team's members while the meeting lasts
+    # (decision 0312; tukiverkko.access.policy composes it).
+    access_grants = ("tukiverkko.teams.querysets.clients_of_team_agenda",)
+    # The team section of the client page (cases.panels).
+    case_panels = ("tukiverkko.teams.panels.TEAM",)

@@ -352,6 +352,10 @@ def _goal(w: Any) -> dict[str, int]:
     return _plan(w) | {"goal_id": Goal.objects.get(plan__case=w.case).pk}
 
 
+def _team(w: Any) -> dict[str, int]:
+    return {"team_id": w.team.pk}
+
+
 def _referral(w: Any) -> dict[str, int]:
     return {"referral_id": w.referral.pk}
 
@@ -423,9 +427,48 @@ PAGES: dict[str, Spec] = {
     "assessments:health_check": Spec("GET", "read", lambda w: {"check_id": w.health_check.pk}),
     "assessments:needs_assessment": Spec("GET", "write", _case),
     "assessments:coordinator": Spec("GET", "read", _case),
+    # The team's own pages: its members and who sets teams up in its organisation (need "team");
+    # a client on its agenda is named only to who sees the client (teams.selectors).
+    "teams:list": Spec("GET", "list"),
+    "teams:detail": Spec("GET", "team", _team),
+    "teams:member_add": Spec("POST", "team", _team, lambda w: {"member-role": "doctor"}),
+    "teams:member_remove": Spec("POST", "team", lambda w: _team(w) | {"member_id": w.member.pk}),
+    "teams:series_add": Spec("POST", "team", _team),
+    "teams:occurrence": Spec("GET", "team", lambda w: _team(w) | w.occurrence_ids),
+    "teams:meeting": Spec("GET", "team", lambda w: {"meeting_id": w.meeting.pk}),
+    "teams:bring": Spec("GET", "steer", _case),
+    "teams:agenda_item": Spec("GET", "read", lambda w: {"item_id": w.agenda_item.pk}),
+    "teams:agenda_withdraw": Spec("POST", "write", lambda w: {"item_id": w.agenda_item.pk}),
+    "teams:client_meeting_create": Spec("GET", "steer", _case),
+    "teams:client_meeting": Spec("GET", "read", lambda w: {"meeting_id": w.client_meeting.pk}),
 }
 
 API: dict[str, Spec] = {
+    "GET /api/v1/teams/": Spec("GET", "list"),
+    "GET /api/v1/teams/{team_id}": Spec("GET", "team", _team),
+    "GET /api/v1/teams/meetings/{meeting_id}": Spec(
+        "GET", "team", lambda w: {"meeting_id": w.meeting.pk}
+    ),
+    "POST /api/v1/teams/cases/{case_id}/agenda": Spec(
+        "POST",
+        "steer",
+        _case,
+        lambda w: {
+            "meeting_id": w.meeting.pk,
+            "question": "x",
+            "categories": ["health"],
+            "purpose": "planning_without_client",
+        },
+    ),
+    "GET /api/v1/teams/agenda/{item_id}": Spec(
+        "GET", "read", lambda w: {"item_id": w.agenda_item.pk}
+    ),
+    "POST /api/v1/teams/agenda/{item_id}/minutes": Spec(
+        "POST",
+        "write",
+        lambda w: {"item_id": w.agenda_item.pk},
+        lambda w: {"summary": "x", "decisions": "y"},
+    ),
     "GET /api/v1/clients/": Spec("GET", "list"),
     "GET /api/v1/clients/{client_id}": Spec("GET", "read", _client, content=True),
     "POST /api/v1/clients/{client_id}/henkilotunnus": Spec("POST", "reveal", _client),
@@ -701,6 +744,7 @@ class World:
             to_professional=self.receiver,
         )
         self.referral = referral_actions.send_referral(referral=draft, by=self.worker)
+        self._team_rows(health_unit)
         # The readers: a bucket per sector × consent state, each reader with one relationship.
         self.consent_ids: dict[str, set[int]] = {}
         for sector, state in itertools.product(SECTORS, CONSENT_STATES):
@@ -783,6 +827,66 @@ class World:
         return ids
 
 
+def _world_team_rows(self: World, unit: Any) -> None:
+    """A team of the county (its coordinator the only named member, of the case's own register:
+    no consent needed), a rule, a meeting next week with the case on it, and a client meeting."""
+    from tukiverkko.teams import actions as team_actions
+    from tukiverkko.teams.selectors import upcoming
+
+    self.team_coordinator = a_professional(
+        "tiimikoordinaattori", unit=unit, role=Role.WORK_ABILITY_COORDINATOR
+    )
+    self.team = team_actions.create_team(
+        by=self.team_coordinator,
+        name="Tiimi",
+        kind="work_ability",
+        organisation=self.county,
+        region=self.county.region,
+    )
+    self.member = team_actions.add_member(
+        team=self.team,
+        by=self.team_coordinator,
+        role=Role.WORK_ABILITY_COORDINATOR,
+        organisation=self.county,
+        user=self.team_coordinator,
+        coordinating=True,
+    )
+    start = timezone.now() + dt.timedelta(days=7)
+    series = team_actions.add_series(
+        team=self.team,
+        by=self.team_coordinator,
+        first_starts_at=start,
+        duration_minutes=60,
+        rrule="FREQ=WEEKLY;INTERVAL=2",
+        mode="virtual",
+    )
+    self.meeting = team_actions.meeting_of(series, start, self.team_coordinator)
+    later = upcoming(self.team, count=2)[1]
+    self.occurrence_ids = {"series_id": series.pk, "start": int(later.starts_at.timestamp())}
+    self.agenda_item = team_actions.add_to_agenda(
+        meeting=self.meeting,
+        case=self.case,
+        by=self.worker,
+        question="x",
+        categories=["health"],
+        purpose=Purpose.PLANNING_WITHOUT_CLIENT,
+    )
+    self.client_meeting = team_actions.book_client_meeting(
+        case=self.case,
+        by=self.worker,
+        starts_at=start,
+        duration_minutes=60,
+        mode="virtual",
+        place="",
+        topics="x",
+        topics_shared_on=timezone.localdate(),
+        topics_channel="puhelin",
+    )
+
+
+World._team_rows = _world_team_rows  # type: ignore[attr-defined]
+
+
 def shared_world(django_db_blocker: Any) -> Iterator[World]:
     """One world for every route, built once inside an outer transaction; each test runs in a
     savepoint that is rolled back (so a POST of one test is not seen by the next), and the outer
@@ -836,6 +940,10 @@ def expected(spec: Spec, user: Any, viewer: Viewer | None, api_route: bool, w: W
         return allowed if user == w.receiver else {404}
     if spec.need == "own":
         return allowed if user == w.justified_row.user else {404}
+    if spec.need == "team":
+        # the team's coordinating member, and who sets teams up in the team's organisation
+        manages = role in ROLES[Capability.TEAM_MANAGEMENT] and user.organisation == w.county
+        return allowed if user == w.team_coordinator or manages else {404}
     sees = oracle_sees(role, relationship)
     if not sees:
         return {404}
@@ -867,6 +975,8 @@ def insider_of(spec: Spec, w: World) -> User:
         return w.dpo
     if spec.need == "own":
         return w.justified_row.user
+    if spec.need == "team":
+        return w.team_coordinator
     return w.worker
 
 

@@ -28,7 +28,7 @@ from tukiverkko.plans.tests.factories import a_plan_with_goals
 from tukiverkko.wsgi import application
 
 # The client-data routers built for the client path (each app's OpenAPI tag).
-TAGS = ("assessments", "plans")
+TAGS = ("assessments", "plans", "teams")
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application).include(
     tag_regex="^(" + "|".join(TAGS) + ")$"
@@ -40,12 +40,58 @@ schema.config.generation.update(modes=[GenerationMode.POSITIVE])
 CSRF = "k" * 32  # a CSRF secret: the cookie and the header carry the same one
 
 
+def _team_rows(case, nurse):
+    """A team of the nurse's organisation (she coordinates it; no other register in it) meeting
+    now, with the case on its agenda."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from tukiverkko.accounts.models import Role
+    from tukiverkko.cases.tests.factories import a_professional
+    from tukiverkko.teams import actions as team_actions
+
+    lead = a_professional("tiimin-perustaja", unit=nurse.unit, role=Role.WORK_ABILITY_COORDINATOR)
+    team = team_actions.create_team(
+        by=lead,
+        name="Tiimi",
+        kind="work_ability",
+        organisation=nurse.organisation,
+        region=nurse.organisation.region,
+    )
+    team_actions.add_member(
+        team=team,
+        by=lead,
+        role=nurse.role,
+        organisation=nurse.organisation,
+        user=nurse,
+        coordinating=True,
+    )
+    meeting = team_actions.schedule_meeting(
+        team=team,
+        by=nurse,
+        starts_at=timezone.now() - dt.timedelta(minutes=5),
+        duration_minutes=120,
+        mode="virtual",
+    )
+    item = team_actions.add_to_agenda(
+        meeting=meeting,
+        case=case,
+        by=nurse,
+        question="x",
+        categories=["health"],
+        purpose="planning_without_client",
+    )
+    return team, meeting, item
+
+
 @pytest.fixture
 def world(db):
     """A health-care case with a health check and a plan, and its nurse's session."""
     case, nurse = a_health_case()
     check = assessment_actions.open_health_check(case=case, by=nurse, identified_by="client")
     plan = a_plan_with_goals(case, by=nurse)  # the plans router's rows: a plan with a goal
+    team, meeting, item = _team_rows(case, nurse)  # the teams router's: the case on an agenda
     store = import_module(settings.SESSION_ENGINE).SessionStore()
     store[SESSION_KEY] = str(nurse.pk)
     store[BACKEND_SESSION_KEY] = next(
@@ -58,6 +104,9 @@ def world(db):
         "client_id": case.client_id,
         "check_id": check.pk,
         "goal_id": plan.goals.get().pk,
+        "team_id": team.pk,
+        "meeting_id": meeting.pk,
+        "item_id": item.pk,
     }
     cookies = {settings.SESSION_COOKIE_NAME: store.session_key, settings.CSRF_COOKIE_NAME: CSRF}
     return ids, cookies

@@ -21,6 +21,7 @@ from tukiverkko.cases.actions.handover import (
     accept_handover,
     decline_handover,
     hand_over_caseload,
+    name_responsible_worker,
     request_handover,
 )
 from tukiverkko.cases.actions.network import (
@@ -43,6 +44,7 @@ __all__ = [
     "decline_handover",
     "hand_over_caseload",
     "mark_checklist_step",
+    "name_responsible_worker",
     "open_case",
     "remove_network_member",
     "request_handover",

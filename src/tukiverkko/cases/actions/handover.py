@@ -99,6 +99,34 @@ def _request_handover(
 
 
 @transaction.atomic
+def name_responsible_worker(*, case: Case, to_worker: User, by: Professional, reason: str) -> Case:
+    """Name ``to_worker`` responsible at once — what a work-ability team's decision does when
+    the client has nobody to walk beside them (seed 002: "Jos asiakkaalla ei ole
+    rinnallakulkijaa/asiakasvastaavaa, tiimi nimeää/etsii"). The one who records it must steer
+    the case; the named worker must be in the client's path, as in a hand-over."""
+    _check_steering(case, by)
+    if case.phase == Phase.CLOSED:
+        raise ValidationError(_("Päättyneen asiakkuuden vastuuta ei voi siirtää."))
+    _validate_receiver(case, to_worker)
+    if not reason.strip():
+        raise ValidationError({"reason": [_("Kerro, miksi vastuu siirtyy.")]})
+    _check_text({"reason": (reason, limits.REASON)})
+    now = timezone.now()
+    _bump(case, None, responsible_worker=to_worker)
+    ResponsibilityPeriod.objects.filter(case=case, ended_at__isnull=True).update(ended_at=now)
+    period = ResponsibilityPeriod.objects.create(
+        case=case,
+        worker=to_worker,
+        started_at=now,
+        reason=reason.strip(),
+        assigned_by=by,
+        **_source(by),
+    )
+    record_event(by, case.client_id, EventType.RESPONSIBLE_NAMED, period.pk)
+    return case
+
+
+@transaction.atomic
 def accept_handover(*, request: HandoverRequest, by: Professional) -> Case:
     req = HandoverRequest.objects.select_for_update().get(pk=request.pk)
     if req.to_worker_id != by.pk:

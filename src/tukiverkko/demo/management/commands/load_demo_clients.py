@@ -12,6 +12,7 @@ from tukiverkko.accounts.models import Region
 from tukiverkko.demo.paths import Cast
 from tukiverkko.demo.stories import load_stories
 from tukiverkko.demo.synthetic import FakerMissing, load_synthetic
+from tukiverkko.demo.teams import load_teams
 
 
 class Command(BaseCommand):
@@ -35,6 +36,7 @@ class Command(BaseCommand):
         try:
             with transaction.atomic():
                 stories = load_stories(cast)
+                load_teams(cast)
                 synthetic = load_synthetic(cast, options["count"])
         except FakerMissing as exc:
             raise CommandError(str(exc), returncode=2) from exc
