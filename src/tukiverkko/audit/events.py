@@ -69,6 +69,10 @@ class EventType(models.TextChoices):
     REFERRAL_START = "referral_start", _("lähetteen työ aloitettu")
     REFERRAL_COMPLETE = "referral_complete", _("lähete valmis, palaute annettu")
     REFERRAL_CLOSE = "referral_close", _("lähete suljettu")
+    # follow-up: a professional's mark on a task; the reminder job's runs (one event a run,
+    # not one a task: followup decision 0322)
+    TASK_DONE = "task_done", _("tehtävä merkitty tehdyksi")
+    REMINDERS_RUN = "reminders_run", _("muistutusajo")
     # users and roles (no client: client_id is empty)
     USER_CREATE = "user_create", _("käyttäjä luotu")
     USER_CHANGE = "user_change", _("käyttäjän tietoja muutettu")
