@@ -518,7 +518,8 @@ def _task(user: Reader, task_id: int, what: str) -> Task:
         and (task.client_id is None or policy.can_see_client(user, task.client_id))
     )
     if task is None or not visible:
-        raise _deny(user, task.client_id if task else None, what, target=f"task:{task_id}")
+        client_id = task.client_id if task is not None else None
+        raise _deny(user, client_id, what, target="" if client_id else f"task:{task_id}")
     return task
 
 
