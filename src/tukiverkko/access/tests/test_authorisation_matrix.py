@@ -53,6 +53,7 @@ from tukiverkko.assessments import actions as assessment_actions
 from tukiverkko.audit.models import AccessLogEntry
 from tukiverkko.cases import actions
 from tukiverkko.cases.models import Case, NetworkMember, Phase
+from tukiverkko.followup.models import Task
 from tukiverkko.cases.tests.factories import (
     a_case_in_phase,
     a_consent,
@@ -313,6 +314,7 @@ class Spec:
     method: str
     need: (
         str  # list | form | read | write | steer | record | revoke | reveal | receiver | dpo | own
+        # | task_owner
     )
     ids: Callable[[Any], dict[str, int]] = lambda w: {}
     data: Callable[[Any], dict[str, Any]] = lambda w: {}
@@ -423,10 +425,18 @@ PAGES: dict[str, Spec] = {
     "assessments:health_check": Spec("GET", "read", lambda w: {"check_id": w.health_check.pk}),
     "assessments:needs_assessment": Spec("GET", "write", _case),
     "assessments:coordinator": Spec("GET", "read", _case),
+    "followup:mine": Spec("GET", "list"),
+    # A task is its owner's alone, while they still see its client; everyone else gets 404.
+    "followup:done": Spec("GET", "task_owner", lambda w: {"task_id": w.task.pk}),
 }
 
 API: dict[str, Spec] = {
     "GET /api/v1/clients/": Spec("GET", "list"),
+    "GET /api/v1/tasks/": Spec("GET", "list"),
+    "GET /api/v1/tasks/{task_id}": Spec("GET", "task_owner", lambda w: {"task_id": w.task.pk}),
+    "POST /api/v1/tasks/{task_id}/done": Spec(
+        "POST", "task_owner", lambda w: {"task_id": w.task.pk}, lambda w: {"note": "x"}
+    ),
     "GET /api/v1/clients/{client_id}": Spec("GET", "read", _client, content=True),
     "POST /api/v1/clients/{client_id}/henkilotunnus": Spec("POST", "reveal", _client),
     "POST /api/v1/clients/cases/{case_id}/journal": Spec(
@@ -738,6 +748,21 @@ class World:
             user.save()
             self.non_client.append(user)
         self.dpo = self.non_client[-1]
+        # A follow-up task about the client, of a network member (they see the client).
+        self.task = Task.objects.create(
+            kind="plan_review",
+            key="plan:matrix",
+            source="matrix",
+            owner=next(
+                v.user
+                for v in self.viewers
+                if (v.sector, v.state, v.relationship) == ("own_register", "none", "network_member")
+            ),
+            due=today,
+            title="Suunnitelman arviointi erääntyy",
+            url="/",
+            client=client,
+        )
         self.case.refresh_from_db()
 
     def _member(self, user: User) -> NetworkMember:
@@ -836,6 +861,8 @@ def expected(spec: Spec, user: Any, viewer: Viewer | None, api_route: bool, w: W
         return allowed if user == w.receiver else {404}
     if spec.need == "own":
         return allowed if user == w.justified_row.user else {404}
+    if spec.need == "task_owner":
+        return allowed if user == w.task.owner else {404}
     sees = oracle_sees(role, relationship)
     if not sees:
         return {404}
@@ -867,6 +894,8 @@ def insider_of(spec: Spec, w: World) -> User:
         return w.dpo
     if spec.need == "own":
         return w.justified_row.user
+    if spec.need == "task_owner":
+        return w.task.owner
     return w.worker
 
 
