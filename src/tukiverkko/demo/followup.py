@@ -7,9 +7,11 @@ run again: a case that has its plan or its demo consent is left as it is."""
 from __future__ import annotations
 
 import datetime as dt
+import typing
 
 from django.utils import timezone
 
+from tukiverkko.accounts.models import Organisation
 from tukiverkko.cases.models import Case
 from tukiverkko.consent import actions as consent_actions
 from tukiverkko.consent.models import ConsentForm, Purpose, SignatureMethod
@@ -44,13 +46,14 @@ def make_due(cast: Cast) -> int:
                 ),
             )
             made += 1
-        if len(cases) > 1 and not cases[1].client.consents.filter(
-            evidence_reference=EVIDENCE
-        ).exists():
+        if (
+            len(cases) > 1
+            and not cases[1].client.consents.filter(evidence_reference=EVIDENCE).exists()
+        ):
             consent_actions.record_consent(
                 client=cases[1].client,
                 by=worker,
-                organisations=[worker.organisation],
+                organisations=[typing.cast(Organisation, worker.organisation)],  # the Cast has one
                 categories=["employment"],
                 purposes=[Purpose.INFORMATION_EXCHANGE],
                 form=ConsentForm.OTHER_WRITTEN,

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
+from typing import cast
 
 from django.db.models import F, OuterRef, Q, Subquery
 from django.urls import reverse
@@ -64,7 +65,7 @@ def plan_reviews(today: dt.date) -> Iterator[Due]:
             kind="plan_review",
             key=f"plan:{pk}",
             owner_id=worker_id,
-            due=on,
+            due=cast(dt.date, on),  # filtered on: never None
             title=_("Suunnitelman arviointi erääntyy"),
             url=link(case_id),
             client_id=client_id,
@@ -84,7 +85,7 @@ def follow_up_dates(today: dt.date) -> Iterator[Due]:
             kind="follow_up",
             key=f"case:{case_id}",
             owner_id=person_id,
-            due=on,
+            due=cast(dt.date, on),  # filtered on: never None
             title=_("Sovittu seuranta on tänään: arvioikaa tilanne yhdessä"),
             url=link(case_id),
             client_id=client_id,

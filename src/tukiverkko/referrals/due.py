@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import cast
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -31,7 +32,7 @@ def overdue(today: dt.date) -> Iterator[Due]:
             kind="referral_overdue",
             key=f"referral:{pk}",
             owner_id=sender_id if active else worker_id,
-            due=due_on,
+            due=cast(dt.date, due_on),  # overdue() filters on it: never None
             title=_("Lähetteeseen ei ole vastattu määräajassa: tiedustele, missä vaiheessa se on"),
             url=link.format(pk),
             client_id=client_id,

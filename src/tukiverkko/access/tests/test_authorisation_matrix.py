@@ -53,7 +53,6 @@ from tukiverkko.assessments import actions as assessment_actions
 from tukiverkko.audit.models import AccessLogEntry
 from tukiverkko.cases import actions
 from tukiverkko.cases.models import Case, NetworkMember, Phase
-from tukiverkko.followup.models import Task
 from tukiverkko.cases.tests.factories import (
     a_case_in_phase,
     a_consent,
@@ -79,6 +78,7 @@ from tukiverkko.consent.policy import (
     Source,
     may_read,
 )
+from tukiverkko.followup.models import Task
 from tukiverkko.referrals import actions as referral_actions
 
 # -- the dimensions ---------------------------------------------------------------------------
