@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from django.db import models
-from django.utils import timezone
 
 if TYPE_CHECKING:
     from tukiverkko.followup.models import Task  # noqa: F401
@@ -18,9 +16,6 @@ class TaskQuerySet(models.QuerySet["Task"]):
 
     def of(self, owner_id: int) -> TaskQuerySet:
         return self.filter(owner_id=owner_id)
-
-    def overdue(self, today: dt.date | None = None) -> TaskQuerySet:
-        return self.filter(due__lt=today or timezone.localdate())
 
     def for_list(self) -> TaskQuerySet:
         """Due first: the overdue at the top (their due dates are the earliest), then by date."""

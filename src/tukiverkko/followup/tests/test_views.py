@@ -173,3 +173,83 @@ def test_a_role_without_client_work_sees_only_tasks_about_no_client(two_tasks):
     worker.role = Role.CATALOGUE_EDITOR
     worker.save()
     assert "Olli" not in http_of(worker).get("/tehtavat/").content.decode()
+
+
+def test_the_action_refuses_anyone_but_the_owner_and_a_note_it_cannot_keep(two_tasks):
+    from django.core.exceptions import ValidationError
+
+    from tukiverkko.followup import actions
+
+    worker, overdue, _later = two_tasks
+    task = Task.objects.get(client=overdue.client)
+    with pytest.raises(ValidationError) as refused:
+        actions.mark_done(task=task, by=a_worker(), note="x")
+    assert refused.value.code == "not_owner"
+    with pytest.raises(ValidationError) as bad:
+        actions.mark_done(task=task, by=worker, note="piilo\u202eteksti")
+    assert "note" in bad.value.message_dict
+    assert Task.objects.get(pk=task.pk).status == Status.OPEN
+
+
+def test_a_page_number_that_is_not_one_shows_the_first_page(two_tasks):
+    worker, _overdue, _later = two_tasks
+    for value in ("abc", "99999999999", "3"):
+        response = http_of(worker).get("/tehtavat/", {"sivu": value})
+        assert response.status_code == 200 and "Olli" in response.content.decode()
+
+
+def test_counts_and_lists_of_no_professional_are_empty():
+    from django.contrib.auth.models import AnonymousUser
+
+    from tukiverkko.access import selectors as access
+
+    assert access.open_task_counts(AnonymousUser()) == access.TaskCounts(0, 0)
+    assert access.tasks_for(AnonymousUser()).total == 0
+
+
+def test_a_task_about_no_client_is_read_through_the_api_without_a_client_logged():
+    org = an_organisation("lahtijat-api")
+    leaver = a_worker(org=org)
+    coordinator = a_worker(org=org, role=Role.WORK_ABILITY_COORDINATOR)
+    a_planned_case(leaver)
+    leaver.is_active = False
+    leaver.save()
+    jobs.run_reminders()
+    (task,) = open_tasks(kind="caseload_handover")
+    before = AccessLogEntry.objects.count()
+    one = http_of(coordinator).get(f"/api/v1/tasks/{task.pk}").json()
+    assert (one["client_id"], one["kind"]) == (None, "caseload_handover")
+    assert AccessLogEntry.objects.count() == before
+
+
+def test_an_owner_without_an_address_gets_no_mail():
+    from django.core import mail
+
+    worker = a_worker()
+    worker.email = ""
+    worker.save()
+    a_planned_case(worker, review_in=3)
+    assert jobs.run_reminders().mails == 0
+    assert mail.outbox == []
+
+
+def test_the_rows_name_themselves_without_personal_data(two_tasks):
+    from tukiverkko.followup.models import ReminderRun
+
+    task = Task.objects.first()
+    assert str(task) == f"task {task.pk} plan_review:{task.key} (open)"
+    run = ReminderRun(day=task.due)
+    assert run.seconds is None and str(run) == f"reminder run None ({task.due})"
+
+
+def test_the_caseload_task_is_marked_done_on_its_own_page():
+    org = an_organisation("lahtijat-sivu")
+    leaver = a_worker(org=org)
+    coordinator = a_worker(org=org, role=Role.WORK_ABILITY_COORDINATOR)
+    a_planned_case(leaver)
+    leaver.is_active = False
+    leaver.save()
+    jobs.run_reminders()
+    (task,) = open_tasks(kind="caseload_handover")
+    page = http_of(coordinator).get(f"/tehtavat/{task.pk}/tehty/")
+    assert page.status_code == 200 and "Työntekijä on lähtenyt" in page.content.decode()
