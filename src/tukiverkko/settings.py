@@ -345,12 +345,18 @@ TASKS = {
     }
 }
 
-# Outgoing e-mail (none is sent yet). Django's defaults: SMTP on localhost:25. The file
-# backend (django.core.mail.backends.filebased.EmailBackend) writes each message into
-# DJANGO_EMAIL_FILE_PATH instead — what tests/test_logs.py reads.
-EMAIL_BACKEND = (
-    os.environ.get("DJANGO_EMAIL_BACKEND") or "django.core.mail.backends.smtp.EmailBackend"
+# Outgoing e-mail: the follow-up job's "Sinulla on uusi tehtävä" notices (followup.notify).
+# Django's defaults: SMTP on localhost:25; the demo prints them on the console (the worker's
+# output). The file backend (django.core.mail.backends.filebased.EmailBackend) writes each
+# message into DJANGO_EMAIL_FILE_PATH instead — what tests/test_logs.py reads.
+EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND") or (
+    "django.core.mail.backends.console.EmailBackend"
+    if ENV == "demo"
+    else "django.core.mail.backends.smtp.EmailBackend"
 )
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL") or "tukiverkko@localhost"
+# Where the service is reached, for the links in e-mail (no request to take it from).
+TUKIVERKKO_BASE_URL = (os.environ.get("TUKIVERKKO_BASE_URL") or "http://127.0.0.1:8000").rstrip("/")
 EMAIL_FILE_PATH = os.environ.get("DJANGO_EMAIL_FILE_PATH") or str(VAR_DIR / "mail")
 
 # Security headers; production also forces HTTPS and secure cookies.

@@ -78,6 +78,17 @@ def client_scope(user: object) -> Q:
     return scope
 
 
+def client_id_scope(user: object, field: str = "client_id") -> Q:
+    """Q over any model with a client id in ``field`` (a follow-up task, …): the rows about
+    clients ``user`` may see — the same grants as ``client_scope``, without joining Client."""
+    scope = Q(pk__in=[])
+    if not works_with_clients(user):
+        return scope
+    for grant in grants():
+        scope |= Q(**{f"{field}__in": grant.clients(user).values("client_id")})
+    return scope
+
+
 def clients_visible_to(user: object) -> QuerySet[Client]:
     return Client.objects.filter(client_scope(user))
 

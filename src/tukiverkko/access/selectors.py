@@ -17,12 +17,18 @@ from enum import StrEnum
 from typing import TypeVar
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from tukiverkko.access import policy, rules
 from tukiverkko.access.models import JustifiedAccess
-from tukiverkko.accounts.roles import records_consents, register_of, works_with_clients
+from tukiverkko.accounts.roles import (
+    professional,
+    records_consents,
+    register_of,
+    works_with_clients,
+)
 from tukiverkko.assessments.models import HealthCheck
 from tukiverkko.audit.actions import Reader, record_access
 from tukiverkko.audit.purposes import AccessPurpose
@@ -37,6 +43,8 @@ from tukiverkko.consent.models import (
     RevocationNotice,
 )
 from tukiverkko.teams.models import AgendaItem, Meeting
+from tukiverkko.followup.models import Task
+from tukiverkko.followup.selectors import TaskCounts, counts, open_tasks_of
 
 PAGE_SIZE = 50
 CLIENT_WORK = str(AccessPurpose.CLIENT_WORK)
@@ -500,3 +508,73 @@ def incoming_handovers(user: Reader) -> list[HandoverRequest]:
 def permissions(user: Reader, access: Access, case: Case | None) -> rules.Permissions:
     """What the client page offers ``user`` (the forms it shows)."""
     return rules.permissions(access.standing, _asker(user), case_facts(case))
+
+
+# -- follow-up tasks (followup app): the owner's, about clients they still see ------------------
+
+
+@dataclass(frozen=True)
+class TaskPage:
+    tasks: list[Task]
+    number: int
+    pages: int
+    total: int
+
+
+def _own_tasks(user: Reader) -> QuerySet[Task]:
+    return open_tasks_of(getattr(user, "pk", 0) or 0, policy.client_id_scope(user))
+
+
+def tasks_for(
+    user: Reader, *, page: int = 1, page_size: int = PAGE_SIZE, what: str = "tasks"
+) -> TaskPage:
+    """One page of ``user``'s open tasks, overdue first, then by due date — only those about
+    no client or about a client the access policy still lets them see. The client of each task
+    shown is logged (a page of 50 writes at most 50 rows)."""
+    if not professional(user):
+        return TaskPage([], 1, 1, 0)
+    qs = _own_tasks(user)
+    total = qs.count()
+    size = max(1, min(page_size, 200))
+    pages = max(1, -(-total // size))
+    number = min(max(page, 1), pages)
+    tasks = list(qs[(number - 1) * size : number * size])
+    for task in tasks:
+        if task.client_id is not None:
+            _log(user, task.client_id, what, "", "access.client_scope")
+    return TaskPage(tasks, number, pages, total)
+
+
+def open_task_counts(user: Reader) -> TaskCounts:
+    """How many open tasks ``user`` has, and how many are overdue (for the navigation): one
+    query, nothing of a client shown, nothing logged."""
+    if not professional(user):
+        return TaskCounts(0, 0)
+    return counts(_own_tasks(user))
+
+
+def _task(user: Reader, task_id: int, what: str) -> Task:
+    """The task, if it is ``user``'s and its client is one they still see; else 404 (logged)."""
+    task = Task.objects.filter(pk=task_id).select_related("client").first()
+    visible = (
+        task is not None
+        and professional(user)
+        and task.owner_id == user.pk
+        and (task.client_id is None or policy.can_see_client(user, task.client_id))
+    )
+    if task is None or not visible:
+        client_id = task.client_id if task is not None else None
+        raise _deny(user, client_id, what, target="" if client_id else f"task:{task_id}")
+    return task
+
+
+def get_task(user: Reader, task_id: int, *, what: str) -> Task:
+    task = _task(user, task_id, what)
+    if task.client_id is not None:
+        _log(user, task.client_id, what, "", "access.client_scope")
+    return task
+
+
+def get_task_for_change(user: Reader, task_id: int, *, what: str) -> Task:
+    """Only the task's owner marks it done (the action writes its own event)."""
+    return _task(user, task_id, what)

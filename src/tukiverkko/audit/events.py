@@ -77,6 +77,10 @@ class EventType(models.TextChoices):
     TEAM_MINUTES = "team_minutes", _("tiimin käsittely kirjattu")
     CLIENT_MEETING_BOOK = "client_meeting_book", _("monialainen neuvonpito varattu")
     CLIENT_MEETING_RECORD = "client_meeting_record", _("monialaisen neuvonpidon muistio kirjattu")
+    # follow-up: a professional's mark on a task; the reminder job's runs (one event a run,
+    # not one a task: followup decision 0322)
+    TASK_DONE = "task_done", _("tehtävä merkitty tehdyksi")
+    REMINDERS_RUN = "reminders_run", _("muistutusajo")
     # users and roles (no client: client_id is empty)
     USER_CREATE = "user_create", _("käyttäjä luotu")
     USER_CHANGE = "user_change", _("käyttäjän tietoja muutettu")

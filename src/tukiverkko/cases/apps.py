@@ -14,3 +14,8 @@ class CasesConfig(AppConfig):
         "tukiverkko.cases.querysets.clients_of_responsible_worker",
         "tukiverkko.cases.querysets.clients_of_network_member",
     )
+    # A caseload whose worker has left, and a case left idle (core.due; followup makes tasks).
+    followup_sources = (
+        "tukiverkko.cases.due.departed_workers",
+        "tukiverkko.cases.due.idle_cases",
+    )

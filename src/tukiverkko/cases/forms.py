@@ -164,7 +164,16 @@ class CaseloadForm(HandoverForm):
             if organisation_id is not None
             else workers.none()
         )
-        self.fields["from_worker"].queryset = own  # type: ignore[attr-defined]
+        # A worker who has left (account closed) still holds their open cases until handed
+        # over: they are offered as the one whose caseload moves (followup's handover task).
+        leaving = own
+        if organisation_id is not None:
+            leaving = User.objects.filter(
+                Q(is_active=True, pk__in=own.values("pk"))
+                | Q(is_active=False, pk__in=Case.objects.open().values("responsible_worker_id")),
+                organisation_id=organisation_id,
+            ).order_by("last_name", "first_name")
+        self.fields["from_worker"].queryset = leaving  # type: ignore[attr-defined]
         self.fields["to_worker"].queryset = own  # type: ignore[attr-defined]
 
 

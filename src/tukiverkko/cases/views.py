@@ -317,7 +317,10 @@ def decide_handover(request: HttpRequest, request_id: int, accept: bool) -> Http
 @require_http_methods(["GET", "POST"])
 def hand_over_caseload(request: HttpRequest) -> HttpResponse:
     user = professional_of(request)
-    form = CaseloadForm(request.POST or None, initial={"from_worker": user}, user=user)
+    # ?tyontekija=<id>: the follow-up task of a worker who left links here with them chosen.
+    chosen = request.GET.get("tyontekija", "")
+    initial = {"from_worker": int(chosen) if chosen.isdigit() and len(chosen) < 12 else user}
+    form = CaseloadForm(request.POST or None, initial=initial, user=user)
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
         try:

@@ -13,3 +13,10 @@ class PlansConfig(AppConfig):
     # What the plan tells the rules (cases.facts, decision 0110): the client's activation plan or
     # TYM plan referenced on it — kuntouttava työtoiminta's prerequisite (rules.criteria).
     case_facts = ("tukiverkko.plans.selectors.facts_of_case",)
+    # What of the plan must not be forgotten (core.due; the followup app makes the tasks).
+    followup_sources = (
+        "tukiverkko.plans.due.plan_reviews",
+        "tukiverkko.plans.due.follow_up_dates",
+        "tukiverkko.plans.due.ktt_reviews",
+        "tukiverkko.plans.due.job_coaching_reviews",
+    )

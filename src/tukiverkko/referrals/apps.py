@@ -14,3 +14,5 @@ class ReferralsConfig(AppConfig):
     access_grants = ("tukiverkko.referrals.querysets.clients_of_referral_handler",)
     # The referrals panel of the case page (cases.panels, decision 0109).
     case_panels = ("tukiverkko.referrals.panels.REFERRALS",)
+    # An overdue referral is a task of its sender (core.due; the followup app makes it).
+    followup_sources = ("tukiverkko.referrals.due.overdue",)

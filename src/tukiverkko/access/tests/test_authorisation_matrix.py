@@ -78,6 +78,7 @@ from tukiverkko.consent.policy import (
     Source,
     may_read,
 )
+from tukiverkko.followup.models import Task
 from tukiverkko.referrals import actions as referral_actions
 
 # -- the dimensions ---------------------------------------------------------------------------
@@ -313,6 +314,7 @@ class Spec:
     method: str
     need: (
         str  # list | form | read | write | steer | record | revoke | reveal | receiver | dpo | own
+        # | task_owner
     )
     ids: Callable[[Any], dict[str, int]] = lambda w: {}
     data: Callable[[Any], dict[str, Any]] = lambda w: {}
@@ -441,6 +443,9 @@ PAGES: dict[str, Spec] = {
     "teams:agenda_withdraw": Spec("POST", "write", lambda w: {"item_id": w.agenda_item.pk}),
     "teams:client_meeting_create": Spec("GET", "steer", _case),
     "teams:client_meeting": Spec("GET", "read", lambda w: {"meeting_id": w.client_meeting.pk}),
+    "followup:mine": Spec("GET", "list"),
+    # A task is its owner's alone, while they still see its client; everyone else gets 404.
+    "followup:done": Spec("GET", "task_owner", lambda w: {"task_id": w.task.pk}),
 }
 
 API: dict[str, Spec] = {
@@ -470,6 +475,11 @@ API: dict[str, Spec] = {
         lambda w: {"summary": "x", "decisions": "y"},
     ),
     "GET /api/v1/clients/": Spec("GET", "list"),
+    "GET /api/v1/tasks/": Spec("GET", "list"),
+    "GET /api/v1/tasks/{task_id}": Spec("GET", "task_owner", lambda w: {"task_id": w.task.pk}),
+    "POST /api/v1/tasks/{task_id}/done": Spec(
+        "POST", "task_owner", lambda w: {"task_id": w.task.pk}, lambda w: {"note": "x"}
+    ),
     "GET /api/v1/clients/{client_id}": Spec("GET", "read", _client, content=True),
     "POST /api/v1/clients/{client_id}/henkilotunnus": Spec("POST", "reveal", _client),
     "POST /api/v1/clients/cases/{case_id}/journal": Spec(
@@ -782,6 +792,21 @@ class World:
             user.save()
             self.non_client.append(user)
         self.dpo = self.non_client[-1]
+        # A follow-up task about the client, of a network member (they see the client).
+        self.task = Task.objects.create(
+            kind="plan_review",
+            key="plan:matrix",
+            source="matrix",
+            owner=next(
+                v.user
+                for v in self.viewers
+                if (v.sector, v.state, v.relationship) == ("own_register", "none", "network_member")
+            ),
+            due=today,
+            title="Suunnitelman arviointi erääntyy",
+            url="/",
+            client=client,
+        )
         self.case.refresh_from_db()
 
     def _member(self, user: User) -> NetworkMember:
@@ -944,6 +969,8 @@ def expected(spec: Spec, user: Any, viewer: Viewer | None, api_route: bool, w: W
         # the team's coordinating member, and who sets teams up in the team's organisation
         manages = role in ROLES[Capability.TEAM_MANAGEMENT] and user.organisation == w.county
         return allowed if user == w.team_coordinator or manages else {404}
+    if spec.need == "task_owner":
+        return allowed if user == w.task.owner else {404}
     sees = oracle_sees(role, relationship)
     if not sees:
         return {404}
@@ -977,6 +1004,8 @@ def insider_of(spec: Spec, w: World) -> User:
         return w.justified_row.user
     if spec.need == "team":
         return w.team_coordinator
+    if spec.need == "task_owner":
+        return w.task.owner
     return w.worker
 
 

@@ -24,11 +24,12 @@ from schemathesis.specs.openapi.checks import ignored_auth, positive_data_accept
 
 from tukiverkko.assessments import actions as assessment_actions
 from tukiverkko.assessments.tests.factories import a_health_case
+from tukiverkko.followup.models import Task
 from tukiverkko.plans.tests.factories import a_plan_with_goals
 from tukiverkko.wsgi import application
 
 # The client-data routers built for the client path (each app's OpenAPI tag).
-TAGS = ("assessments", "plans", "teams")
+TAGS = ("assessments", "plans", "teams", "followup")
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application).include(
     tag_regex="^(" + "|".join(TAGS) + ")$"
@@ -87,11 +88,21 @@ def _team_rows(case, nurse):
 
 @pytest.fixture
 def world(db):
-    """A health-care case with a health check and a plan, and its nurse's session."""
+    """A health-care case with a health check, a plan and a task, and its nurse's session."""
     case, nurse = a_health_case()
     check = assessment_actions.open_health_check(case=case, by=nurse, identified_by="client")
     plan = a_plan_with_goals(case, by=nurse)  # the plans router's rows: a plan with a goal
     team, meeting, item = _team_rows(case, nurse)  # the teams router's: the case on an agenda
+    task = Task.objects.create(  # the followup router's row: the nurse's task about the client
+        kind="plan_review",
+        key=f"plan:{plan.pk}",
+        source="tukiverkko.plans.due.plan_reviews",
+        owner=nurse,
+        due=plan.next_review_on,
+        title="Suunnitelman arviointi erääntyy",
+        url=f"/asiakkaat/asiakkuus/{case.pk}/suunnitelma/",
+        client=case.client,
+    )
     store = import_module(settings.SESSION_ENGINE).SessionStore()
     store[SESSION_KEY] = str(nurse.pk)
     store[BACKEND_SESSION_KEY] = next(
@@ -107,6 +118,7 @@ def world(db):
         "team_id": team.pk,
         "meeting_id": meeting.pk,
         "item_id": item.pk,
+        "task_id": task.pk,
     }
     cookies = {settings.SESSION_COOKIE_NAME: store.session_key, settings.CSRF_COOKIE_NAME: CSRF}
     return ids, cookies

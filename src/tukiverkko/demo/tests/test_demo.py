@@ -70,3 +70,24 @@ def test_demo_professionals_of_the_county_work_in_health_or_social_care_units(ca
     assert User.objects.get(username="terveydenhoitaja").unit.register == Register.HEALTH_CARE
     assert User.objects.get(username="sosiaalityo").unit.register == Register.SOCIAL_CARE
     assert User.objects.get(username="kela").unit is None
+
+
+def test_the_demo_runs_the_reminder_job_once_so_its_professionals_have_tasks(catalogue):
+    from django.test import Client as HttpClient
+
+    from tukiverkko.followup.models import ReminderRun, Task
+
+    # when the demo clients are loaded (twice: safe)
+    call_command("load_demo_clients", count=12, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    first = set(Task.objects.open().values_list("kind", "key", "owner_id"))
+    call_command("load_demo_clients", count=12, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    # then the job ran, and the plan reviews and expiring consents made there are tasks
+    assert ReminderRun.objects.filter(ok=True).count() == 2
+    assert {"plan_review", "consent_expiring"} <= {kind for kind, _key, _owner in first}
+    assert set(Task.objects.open().values_list("kind", "key", "owner_id")) == first
+    # and a demo professional sees theirs on /tehtavat/
+    task = Task.objects.open().filter(kind="plan_review").select_related("owner").first()
+    http = HttpClient()
+    http.force_login(task.owner)
+    body = http.get("/tehtavat/").content.decode()
+    assert "Suunnitelman arviointi erääntyy" in body and task.url in body

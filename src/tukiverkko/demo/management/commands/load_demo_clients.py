@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from tukiverkko.accounts.models import Region
+from tukiverkko.demo import followup
 from tukiverkko.demo.paths import Cast
 from tukiverkko.demo.stories import load_stories
 from tukiverkko.demo.synthetic import FakerMissing, load_synthetic
@@ -18,7 +19,8 @@ from tukiverkko.demo.teams import load_teams
 class Command(BaseCommand):
     help = (
         "Create demo clients: the seeds' stories (Maija, Matti, Moona, Ari) and synthetic "
-        "clients in every phase across the regions. Fictitious henkilötunnus only (900–999). "
+        "clients in every phase across the regions, a few things coming due and one run of the "
+        "follow-up reminder job. Fictitious henkilötunnus only (900–999). "
         "Run after load-catalogue and load-demo. Safe to run again."
     )
 
@@ -38,10 +40,13 @@ class Command(BaseCommand):
                 stories = load_stories(cast)
                 load_teams(cast)
                 synthetic = load_synthetic(cast, options["count"])
+                followup.make_due(cast)
         except FakerMissing as exc:
             raise CommandError(str(exc), returncode=2) from exc
+        # The reminder job once, as the worker would at 06:00: the demo users have tasks.
+        tasks = followup.run_once()
         regions = ", ".join(Region.objects.values_list("name_fi", flat=True)) or "-"
         self.stdout.write(
             f"Demo clients: stories {', '.join(stories) or 'already loaded'}; "
-            f"{synthetic} synthetic created (regions: {regions})."
+            f"{synthetic} synthetic created (regions: {regions}); {tasks} open follow-up tasks."
         )

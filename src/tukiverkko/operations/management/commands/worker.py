@@ -10,6 +10,7 @@ from typing import Any
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
+from tukiverkko.followup.tasks import ensure_scheduled
 from tukiverkko.operations.heartbeat import Heartbeat
 
 
@@ -31,6 +32,9 @@ class Command(DbWorkerCommand):
         signal.signal(signal.SIGTERM, _stop_while_starting)
         try:
             heartbeat.start()
+            # The daily reminder run is queued unless it already is (followup.tasks): the
+            # schedule lives in the task queue, not in cron or the web process.
+            ensure_scheduled()
             super().handle(*args, **options)
         finally:
             heartbeat.stop()
