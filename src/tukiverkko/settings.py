@@ -228,6 +228,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
+                # The navigation's counts of what waits for a professional (lazy).
+                "tukiverkko.workspace.views.nav_counts",
             ],
         },
     },

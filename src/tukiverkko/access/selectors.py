@@ -42,9 +42,9 @@ from tukiverkko.consent.models import (
     Purpose,
     RevocationNotice,
 )
-from tukiverkko.teams.models import AgendaItem, Meeting
 from tukiverkko.followup.models import Task
 from tukiverkko.followup.selectors import TaskCounts, counts, open_tasks_of
+from tukiverkko.teams.models import AgendaItem, Meeting
 
 PAGE_SIZE = 50
 CLIENT_WORK = str(AccessPurpose.CLIENT_WORK)
@@ -450,7 +450,9 @@ class CasePage:
     total: int
 
 
-def my_cases(user: Reader, *, page: int = 1, what: str = "my_clients") -> CasePage:
+def my_cases(
+    user: Reader, *, page: int = 1, page_size: int = PAGE_SIZE, what: str = "my_clients"
+) -> CasePage:
     """One page of the open cases where ``user`` is responsible or in the network; each case
     shown is logged (only those shown: a caseload of thousands does not write thousands)."""
     if not works_with_clients(user):
@@ -462,9 +464,10 @@ def my_cases(user: Reader, *, page: int = 1, what: str = "my_clients") -> CasePa
         .order_by("client__last_name", "client__first_name", "pk")
     )
     total = qs.count()
-    pages = max(1, -(-total // PAGE_SIZE))
+    size = max(1, min(page_size, PAGE_SIZE))
+    pages = max(1, -(-total // size))
     number = min(max(page, 1), pages)
-    cases = list(qs[(number - 1) * PAGE_SIZE : number * PAGE_SIZE])
+    cases = list(qs[(number - 1) * size : number * size])
     for case in cases:
         basis = (
             "cases.responsible_worker"

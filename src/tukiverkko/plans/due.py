@@ -4,7 +4,8 @@ a job-coaching period. Each source is one or two queries over every open case (n
 query), for the reminder job at national size.
 
 The rules (decision 0320):
-- plan review: the plan's ``next_review_on``, from 14 days before, to the responsible worker;
+- plan review: the plan's ``next_review_on``, from 14 days before, to the rinnallakulkija when
+  they are in the client's network, else to the responsible worker;
   done when the review moves the date on;
 - follow-up person: the case's ``follow_up_by`` (step 7 "kuka vastaa seurannasta") on the plan's
   review date itself, when they are not the responsible worker (who has the review task);
@@ -24,12 +25,12 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from typing import cast
 
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.timezone import localdate
 from django.utils.translation import gettext_lazy as _
 
-from tukiverkko.cases.models import Phase
+from tukiverkko.cases.models import NetworkMember, Phase
 from tukiverkko.core.due import Due
 from tukiverkko.plans.checks import months_ahead
 from tukiverkko.plans.enums import ActionStatus, Responsible
@@ -53,18 +54,31 @@ def plan_link() -> Callable[[int], str]:
 
 def plan_reviews(today: dt.date) -> Iterator[Due]:
     link = plan_link()
+    # The rinnallakulkija takes the plan on with the client (seed 002): the review is theirs when
+    # they are a current member of the client's network (so they see the client), else the
+    # responsible worker's.
+    walking = NetworkMember.objects.filter(
+        case_id=OuterRef("case_id"), user_id=OuterRef("companion_user_id"), removed_at__isnull=True
+    )
     rows = (
         Plan.objects.exclude(case__phase=Phase.CLOSED)
         .filter(next_review_on__lte=today + dt.timedelta(days=REVIEW_NOTICE_DAYS))
+        .annotate(companion_walks=Exists(walking))
         .values_list(
-            "pk", "case_id", "case__client_id", "case__responsible_worker_id", "next_review_on"
+            "pk",
+            "case_id",
+            "case__client_id",
+            "case__responsible_worker_id",
+            "next_review_on",
+            "companion_user_id",
+            "companion_walks",
         )
     )
-    for pk, case_id, client_id, worker_id, on in rows:
+    for pk, case_id, client_id, worker_id, on, companion_id, walks in rows:
         yield Due(
             kind="plan_review",
             key=f"plan:{pk}",
-            owner_id=worker_id,
+            owner_id=companion_id if walks else worker_id,
             due=cast(dt.date, on),  # filtered on: never None
             title=_("Suunnitelman arviointi erääntyy"),
             url=link(case_id),

@@ -228,7 +228,9 @@ class InboxPage:
     total: int
 
 
-def inbox(user: object, *, page: int = 1, what: str = "referral_inbox") -> InboxPage:
+def inbox(
+    user: object, *, page: int = 1, page_size: int = PAGE_SIZE, what: str = "referral_inbox"
+) -> InboxPage:
     """One page of the referrals addressed to ``user`` (their name, unit or organisation),
     newest first; each client shown is logged (only those shown)."""
     if not isinstance(user, User) or not works_with_clients(user):
@@ -238,9 +240,10 @@ def inbox(user: object, *, page: int = 1, what: str = "referral_inbox") -> Inbox
     # (1.4 s at p95 at national size; docs/performance.md).
     qs = _referral_rows(Referral.objects.addressed_to(user)).order_by("-sent_at", "-pk")
     total = qs.count()
-    pages = max(1, -(-total // PAGE_SIZE))
+    size = max(1, min(page_size, PAGE_SIZE))
+    pages = max(1, -(-total // size))
     number = min(max(page, 1), pages)
-    referrals = list(qs[(number - 1) * PAGE_SIZE : number * PAGE_SIZE])
+    referrals = list(qs[(number - 1) * size : number * size])
     for referral in referrals:
         log_addressee_read(user, referral, what)
     return InboxPage(

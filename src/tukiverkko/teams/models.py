@@ -79,6 +79,8 @@ AGENDA_PURPOSES = (Purpose.PLANNING_WITHOUT_CLIENT, Purpose.INFORMATION_EXCHANGE
 
 
 class Team(models.Model):
+    PERSONAL_DATA: PersonalData = {}  # a team of professionals: nothing of a client
+
     name = models.CharField(_("nimi"), max_length=200)
     kind = models.CharField(_("tyyppi"), max_length=20, choices=TeamKind.choices)
     organisation = models.ForeignKey(
@@ -103,6 +105,8 @@ class Team(models.Model):
 
 class TeamMember(models.Model):
     """A member by role, and by person where one is named (Kela's expert may be a role only)."""
+
+    PERSONAL_DATA: PersonalData = {}  # a professional's membership: nothing of a client
 
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="members")
     role = models.CharField(_("rooli"), max_length=40, choices=Role.choices)
@@ -142,6 +146,8 @@ class TeamMember(models.Model):
 
 class MeetingSeries(models.Model):
     """A team's recurring meetings: the first one, how long each lasts and the RRULE."""
+
+    PERSONAL_DATA: PersonalData = {}
 
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="series")
     first_starts_at = models.DateTimeField(_("ensimmäinen kokous"))

@@ -7,3 +7,5 @@ class WorkspaceConfig(AppConfig):
 
     name = "tukiverkko.workspace"
     label = "workspace"
+    # The start page names the professional's clients (the authorisation matrix covers it).
+    client_data = True

@@ -1,6 +1,8 @@
-"""/tyopoyta/…"""
+"""/tyopoyta/: the professional's start page."""
 
-from django.urls import URLPattern
+from django.urls import path
+
+from tukiverkko.workspace import views
 
 app_name = "workspace"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [path("", views.start, name="start")]

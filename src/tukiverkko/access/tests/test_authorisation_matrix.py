@@ -432,6 +432,7 @@ PAGES: dict[str, Spec] = {
     # The team's own pages: its members and who sets teams up in its organisation (need "team");
     # a client on its agenda is named only to who sees the client (teams.selectors).
     "teams:list": Spec("GET", "list"),
+    "workspace:start": Spec("GET", "list"),
     "teams:detail": Spec("GET", "team", _team),
     "teams:member_add": Spec("POST", "team", _team, lambda w: {"member-role": "doctor"}),
     "teams:member_remove": Spec("POST", "team", lambda w: _team(w) | {"member_id": w.member.pk}),

@@ -22,7 +22,7 @@ from tukiverkko.core.due import sources
 from tukiverkko.followup.tests.factories import a_planned_case, a_worker, days, today
 from tukiverkko.plans import due as plan_due
 from tukiverkko.plans.checks import months_ahead
-from tukiverkko.plans.models import Goal, GoalReview, PlanAction
+from tukiverkko.plans.models import Goal, GoalReview, Plan, PlanAction
 from tukiverkko.referrals import due as referral_due
 from tukiverkko.referrals.models import Referral, Status
 from tukiverkko.referrals.tests.factories import a_referral_in
@@ -70,6 +70,25 @@ def test_a_plan_review_is_due_from_14_days_before_to_the_responsible_worker():
     assert len(list(plan_due.plan_reviews(days(40)))) == 1
     Case.objects.filter(pk=case.pk).update(phase=Phase.CLOSED)
     assert list(plan_due.plan_reviews(days(40))) == []
+
+
+def test_the_plan_review_is_the_rinnallakulkija_s_when_they_walk_in_the_network():
+    worker = a_worker()
+    case, plan = a_planned_case(worker, review_in=10)
+    companion = a_worker(unit=worker.unit, role=Role.SOCIAL_INSTRUCTOR)
+    Plan.objects.filter(pk=plan.pk).update(companion_user=companion)
+    # named but not in the client's network: the responsible worker keeps the review
+    assert [d.owner_id for d in plan_due.plan_reviews(today())] == [worker.pk]
+    member = case_actions.add_network_member(
+        case=case,
+        by=worker,
+        organisation=worker.organisation,
+        role="rinnallakulkija",
+        user=companion,
+    )
+    assert [d.owner_id for d in plan_due.plan_reviews(today())] == [companion.pk]
+    case_actions.remove_network_member(member=member, by=worker)
+    assert [d.owner_id for d in plan_due.plan_reviews(today())] == [worker.pk]
 
 
 def test_the_follow_up_person_is_reminded_on_the_review_date_itself():

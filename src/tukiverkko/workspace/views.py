@@ -1,0 +1,69 @@
+"""The professional's start page (/tyopoyta/): my clients, my tasks (overdue first), my unit's
+referral inbox, my upcoming meetings and the hand-over requests to me — on one page, each row
+through the same logged getters and selectors as its own page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
+from django.views.decorators.http import require_http_methods
+
+from tukiverkko.access import selectors as access
+from tukiverkko.accounts.decorators import client_data, professional_of
+from tukiverkko.accounts.models import User
+from tukiverkko.accounts.roles import works_with_clients
+from tukiverkko.followup.selectors import title_of
+from tukiverkko.referrals import selectors as referrals
+from tukiverkko.teams.selectors import my_upcoming_meetings
+from tukiverkko.workspace.selectors import waiting
+
+SHOWN = 10  # rows per section; each section links to its full page
+
+
+@client_data
+@require_http_methods(["GET"])
+def start(request: HttpRequest) -> HttpResponse:
+    user = professional_of(request)
+    tasks = access.tasks_for(user, page_size=SHOWN, what="start_page")
+    mine = access.my_cases(user, page=1, page_size=SHOWN, what="start_page")
+    inbox = referrals.inbox(user, page_size=SHOWN, what="start_page_inbox")
+    return render(
+        request,
+        "workspace/start.html",
+        {
+            "tasks": [(t, title_of(t)) for t in tasks.tasks],
+            "task_total": tasks.total,
+            "task_counts": access.open_task_counts(user),
+            "cases": mine.cases[:SHOWN],
+            "case_total": mine.total,
+            "inbox": inbox.rows[:SHOWN],
+            "inbox_total": inbox.total,
+            "waiting": waiting(user),
+            "meetings": my_upcoming_meetings(user),
+            "incoming": access.incoming_handovers(user),
+        },
+    )
+
+
+def _counts(user: User) -> dict[str, int]:
+    tasks = access.open_task_counts(user)
+    ready = waiting(user)
+    return {
+        "tasks": tasks.open,
+        "overdue": tasks.overdue,
+        "inbox": ready.inbox,
+        "total": tasks.open + ready.inbox + ready.handovers,
+    }
+
+
+def nav_counts(request: HttpRequest) -> dict[str, Any]:
+    """Context processor: the navigation's counts (open and overdue tasks, referrals and
+    hand-overs waiting), counted only when a page's navigation shows them, once per request;
+    nothing of a client shown, nothing logged."""
+    user = getattr(request, "user", None)
+    if not isinstance(user, User) or not works_with_clients(user):
+        return {}
+    return {"nav_counts": SimpleLazyObject(lambda: _counts(user))}
