@@ -89,6 +89,17 @@ def _check_may_change(plan: Plan, by: Professional, expected_version: int | None
     _check_steering(plan.case, by)
 
 
+def _check_may_review(plan: Plan, by: Professional, expected_version: int | None) -> None:
+    """A goal's review is by who steers the case, or by the plan's rinnallakulkija, who takes
+    the plan on with the client (seed 002: "lähtee asiakkaan kanssa viemään suunnitelmaa
+    eteenpäin")."""
+    if expected_version is not None and plan.version != expected_version:
+        raise PlanConflictError()
+    _check_open(plan.case)
+    if plan.companion_user_id is None or by.pk != plan.companion_user_id:
+        _check_steering(plan.case, by)
+
+
 def _raise(out: Collected) -> None:
     if out.errors:
         raise ValidationError(out.errors)
@@ -269,10 +280,13 @@ def review_goal(
     reviewed_on: dt.date | None,
     attainment: int | None,
     note: str = "",
+    next_review_on: dt.date | None = None,
 ) -> GoalReview:
-    """Record how far ``goal`` was reached (GAS −2…+2) on a day: a new version of the plan."""
+    """Record how far ``goal`` was reached (GAS −2…+2) on a day: a new version of the plan.
+    With ``next_review_on`` the review also sets when the plan is reviewed next (which closes the
+    review's follow-up task)."""
     plan = goal.plan
-    _check_may_change(plan, by, expected_version)
+    _check_may_review(plan, by, expected_version)
     out = Collected()
     if reviewed_on is None:
         out.add("reviewed_on", _("Anna arviointipäivä muodossa p.k.vvvv."))
@@ -281,7 +295,11 @@ def review_goal(
     if attainment not in Attainment.values:
         out.add("attainment", _("Valitse toteutuminen asteikolla −2…+2."))
     out.texts("", {"note": (note, limits.REASON)})
+    if next_review_on is not None:
+        review_date_errors(next_review_on, out, rule=_review_rule(plan))
     _raise(out)
+    if next_review_on is not None:
+        Plan.objects.filter(pk=plan.pk).update(next_review_on=next_review_on)
     review = GoalReview.objects.create(
         goal=goal,
         reviewed_on=reviewed_on or timezone.localdate(),  # checked above: given
@@ -295,6 +313,14 @@ def review_goal(
         by, plan.case.client_id, EventType.PLAN_GOAL_REVIEW, f"{plan.pk}:v{version.number}"
     )
     return review
+
+
+def _review_rule(plan: Plan) -> Any:
+    """The strictest review rule of the services in the plan (None: the six months)."""
+    return strictest_review_rule(
+        a.service_type or (a.service.service_type if a.service else None)
+        for a in plan.actions.select_related("service_type", "service__service_type")
+    )
 
 
 @transaction.atomic
@@ -316,11 +342,7 @@ def agree_plan(*, plan: Plan, by: Professional, expected_version: int | None) ->
             "next_review_on",
             _("Sovi seuraavan arvioinnin päivä ennen kuin suunnitelma sovitaan."),
         )
-    rule = strictest_review_rule(
-        a.service_type or (a.service.service_type if a.service else None)
-        for a in plan.actions.select_related("service_type", "service__service_type")
-    )
-    review_date_errors(plan.next_review_on, out, rule=rule)
+    review_date_errors(plan.next_review_on, out, rule=_review_rule(plan))
     _raise(out)
     case = plan.case
     if case.phase != Phase.IMPLEMENTATION:
@@ -346,15 +368,18 @@ def add_actions(
     actions: Sequence[ActionData],
     companion_user: User | None = None,
     companion_name: str = "",
+    next_review_on: dt.date | None = None,
 ) -> PlanVersion:
     """Add ``actions`` to the case's plan — starting the plan when it has none — as one new
     version, every existing row kept as it is (e.g. what a doctor's check leads to,
-    assessments.actions). A rinnallakulkija given (a team's decision, teams.actions) replaces
-    the plan's."""
+    assessments.actions). A rinnallakulkija or a next review given (a team's decision,
+    teams.actions) replaces the plan's."""
     plan = Plan.objects.filter(case=case).first() or create_plan(case=case, by=by)
     fields = fields_of(plan)
     if companion_user is not None or companion_name.strip():
         fields = replace(fields, companion_user=companion_user, companion_name=companion_name)
+    if next_review_on is not None:
+        fields = replace(fields, next_review_on=next_review_on)
     return save_plan(
         plan=plan,
         by=by,

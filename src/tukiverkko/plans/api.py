@@ -181,6 +181,7 @@ class PlanGoalReviewIn(Schema):
     reviewed_on: dt.date
     attainment: int = Field(ge=-2, le=2)
     note: str = Field("", max_length=limits.REASON)
+    next_review_on: dt.date | None = None
 
 
 class PlanDiffQuery(Schema):
@@ -367,10 +368,14 @@ def agree_plan(request: HttpRequest, case_id: int, body: PlanVersionIn) -> Any:
 @router.post("/cases/{case_id}/goals/{goal_id}/reviews", response={201: PlanOut, **REFUSALS})
 @no_store
 def review_goal(request: HttpRequest, case_id: int, goal_id: int, body: PlanGoalReviewIn) -> Any:
-    """Record a goal's review (GAS −2…+2): a new version of the plan."""
+    """Record a goal's review (GAS −2…+2): a new version of the plan; with ``next_review_on``
+    the plan's next review too. By who steers the case, or by the plan's rinnallakulkija."""
     user = caller(request)
-    case = access.get_case_for_change(user, case_id, what="api:plan_goal_review", need=Need.STEER)
+    what = "api:plan_goal_review"
+    case = access.get_case_for_change(user, case_id, what=what, need=Need.WRITE)
     plan = _plan_or_404(plan_of(case))
+    if plan.companion_user_id != user.pk:
+        case = access.get_case_for_change(user, case_id, what=what, need=Need.STEER)
     goal = plan.goals.filter(pk=goal_id).first()
     if goal is None:
         raise Http404
@@ -382,6 +387,7 @@ def review_goal(request: HttpRequest, case_id: int, goal_id: int, body: PlanGoal
             reviewed_on=body.reviewed_on,
             attainment=body.attainment,
             note=body.note,
+            next_review_on=body.next_review_on,
         )
     except ValidationError as exc:
         raise from_validation_error(exc) from exc

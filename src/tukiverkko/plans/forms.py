@@ -238,6 +238,12 @@ class ReviewForm(forms.Form):
         widget=forms.RadioSelect,
     )
     note = _text(_("Huomio"), limits.REASON)
+    next_review_on = forms.DateField(
+        label=_("Suunnitelman seuraava arviointi (p.k.vvvv, valinnainen)"),
+        required=False,
+        input_formats=DATE_FORMATS,
+        error_messages=DATE_ERROR,
+    )
     version = _version()
 
 

@@ -77,6 +77,13 @@ def plan_detail(request: HttpRequest, case_id: int) -> HttpResponse:
             "client": case.client,
             "view": view,
             "may_steer": steer,
+            # the rinnallakulkija reviews the goals with the client (actions.review_goal)
+            "may_review": steer
+            or (
+                view.plan is not None
+                and not view.read_only
+                and view.plan.companion_user_id == professional_of(request).pk
+            ),
             "agree_form": VersionForm(initial={"version": view.plan.version})
             if view.plan
             else None,
@@ -264,8 +271,11 @@ def plan_edit(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def goal_review(request: HttpRequest, case_id: int, goal_id: int) -> HttpResponse:
     user = professional_of(request)
-    case = access.get_case_for_change(user, case_id, what="plan_goal_review", need=Need.STEER)
+    # The plan's rinnallakulkija reviews with a relationship; anyone else must steer the case.
+    case = access.get_case_for_change(user, case_id, what="plan_goal_review", need=Need.WRITE)
     plan = _plan_or_404(case)
+    if plan.companion_user_id != user.pk:
+        case = access.get_case_for_change(user, case_id, what="plan_goal_review", need=Need.STEER)
     view = plan_view(user, case, what="plan_goal_review")
     goal = Goal.objects.filter(plan=plan, pk=goal_id).first()
     if goal is None:
@@ -289,6 +299,7 @@ def goal_review(request: HttpRequest, case_id: int, goal_id: int) -> HttpRespons
                     reviewed_on=data["reviewed_on"],
                     attainment=data["attainment"],
                     note=data["note"],
+                    next_review_on=data["next_review_on"],
                 )
             except actions.PlanConflictError as exc:
                 errors, status = list(exc.messages), 409

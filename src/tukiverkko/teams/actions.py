@@ -377,6 +377,9 @@ class Decision:
     referral_question: str = ""
     # A new responsible worker, where the client has nobody (seed 002).
     responsible_worker: User | None = None
+    # When the plan is reviewed next: the follow-up the team agrees (seed 003: "seurannan
+    # vastuusta pitää sopia"); the reminder job reminds the rinnallakulkija of it.
+    next_review_on: dt.date | None = None
 
 
 def _minutes_errors(item: AgendaItem, by: Professional, d: Decision) -> dict[str, list[str]]:
@@ -439,7 +442,7 @@ def record_minutes(*, item: AgendaItem, by: Professional, decision: Decision) ->
     plan_version = None
     lines = [a.strip() for a in decision.actions if a.strip()]
     companion_named = decision.companion_user is not None or bool(decision.companion_name.strip())
-    if lines or companion_named:
+    if lines or companion_named or decision.next_review_on is not None:
         doer = decision.companion_user or decision.responsible_worker or case.responsible_worker
         plan_version = plan_actions.add_actions(
             case=case,
@@ -450,6 +453,7 @@ def record_minutes(*, item: AgendaItem, by: Professional, decision: Decision) ->
             ],
             companion_user=decision.companion_user,
             companion_name=decision.companion_name.strip(),
+            next_review_on=decision.next_review_on,
         )
     referral = None
     if decision.referral_service is not None:

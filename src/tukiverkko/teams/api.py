@@ -131,6 +131,7 @@ class MinutesIn(Schema):
     referral_service_id: int | None = ID
     referral_question: str = Field("", max_length=limits.REASON)
     responsible_worker_id: int | None = ID
+    next_review_on: dt.date | None = None
 
 
 def _team(user: User, team_id: int) -> Team:
@@ -302,6 +303,7 @@ def record_minutes(request: HttpRequest, item_id: int, body: MinutesIn) -> Any:
         referral_service=service,
         referral_question=body.referral_question,
         responsible_worker=_user(body.responsible_worker_id, "responsible_worker_id", errors),
+        next_review_on=body.next_review_on,
     )
     try:
         if errors:

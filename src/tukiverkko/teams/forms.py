@@ -144,6 +144,12 @@ class MinutesForm(forms.Form):
     responsible_worker = WorkerChoiceField(
         label=_("Uusi vastuutyöntekijä (valinnainen)"), queryset=User.objects.none(), required=False
     )
+    next_review_on = forms.DateField(
+        label=_("Suunnitelman seuraava arviointi"),
+        required=False,
+        input_formats=["%d.%m.%Y", "%Y-%m-%d"],
+        help_text=_("Muoto p.k.vvvv. Rinnallakulkija saa arvioinnista tehtävän."),
+    )
     referral_service = ServiceChoiceField(
         label=_("Lähete palveluun (valinnainen)"), queryset=Service.objects.none(), required=False
     )

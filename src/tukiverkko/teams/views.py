@@ -342,6 +342,7 @@ def agenda_item(request: HttpRequest, item_id: int) -> HttpResponse:
                     referral_service=data["referral_service"],
                     referral_question=data["referral_question"],
                     responsible_worker=data["responsible_worker"],
+                    next_review_on=data["next_review_on"],
                 )
                 try:
                     actions.record_minutes(item=item, by=user, decision=decision)
