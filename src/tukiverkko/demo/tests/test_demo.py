@@ -48,6 +48,22 @@ def test_demo_clients_tell_the_seed_stories_and_cover_every_phase(catalogue):
     assert EventLogEntry.objects.filter(event="case_phase").exists()
 
 
+def test_the_demo_has_its_work_ability_team_and_the_sote_centres_team_without_cases(catalogue):
+    from tukiverkko.teams.models import Team
+
+    call_command("load_demo_clients", count=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    team = Team.objects.get(name="Päijät-Hämeen työkyvyn tuen tiimi")
+    assert team.takes_cases
+    coordinating = team.members.current().get(coordinating=True)
+    assert coordinating.user.username == "koordinaattori"
+    assert team.members.current().filter(membership="on_demand").count() == 3
+    assert team.series.get().rrule == "FREQ=WEEKLY;INTERVAL=2"
+    general = Team.objects.get(name="Heinolan sote-keskuksen moniammatillinen tiimi")
+    assert not general.takes_cases and general.series.get().duration_minutes == 30
+    call_command("load_demo_clients", count=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert Team.objects.count() == 2
+
+
 def test_loading_twice_changes_nothing(catalogue):
     call_command("load_demo_clients", count=6, stdout=open("/dev/null", "w"))  # noqa: SIM115
     before = (Client.objects.count(), Case.objects.count())
