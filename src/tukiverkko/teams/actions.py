@@ -420,7 +420,7 @@ def record_minutes(*, item: AgendaItem, by: Professional, decision: Decision) ->
     plan version, a referral as a draft, a new responsible worker through the case. Then the
     case leaves the team (AgendaStatus.DECIDED)."""
     item = (
-        AgendaItem.objects.select_for_update()
+        AgendaItem.objects.select_for_update(of=("self",))
         .select_related("meeting__team", "case")
         .get(pk=item.pk)
     )
