@@ -15,7 +15,8 @@ from tukiverkko.access import selectors as access
 from tukiverkko.accounts.decorators import client_data, professional_of
 from tukiverkko.accounts.models import User
 from tukiverkko.accounts.roles import works_with_clients
-from tukiverkko.followup.selectors import title_of
+from tukiverkko.followup.models import Task
+from tukiverkko.followup.selectors import counts, title_of
 from tukiverkko.referrals import selectors as referrals
 from tukiverkko.teams.selectors import my_upcoming_meetings
 from tukiverkko.workspace.selectors import waiting
@@ -49,7 +50,11 @@ def start(request: HttpRequest) -> HttpResponse:
 
 
 def _counts(user: User) -> dict[str, int]:
-    tasks = access.open_task_counts(user)
+    # The owner's open tasks counted by their index alone: not narrowed by the access policy
+    # like the lists are (a client no longer seen still counts until the reminder job moves or
+    # closes the task) — a count shows nothing of a client, and this runs on every page
+    # (1.5 ms instead of 20 ms at national size; docs/performance.md).
+    tasks = counts(Task.objects.open().of(user.pk))
     ready = waiting(user)
     return {
         "tasks": tasks.open,
