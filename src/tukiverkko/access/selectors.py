@@ -36,6 +36,7 @@ from tukiverkko.consent.models import (
     Purpose,
     RevocationNotice,
 )
+from tukiverkko.ips.models import IpsPeriod, IpsPhase
 
 PAGE_SIZE = 50
 CLIENT_WORK = str(AccessPurpose.CLIENT_WORK)
@@ -321,6 +322,44 @@ def get_health_check_for_change(user: Reader, check_id: int, *, what: str) -> He
     row = HealthCheck.objects.filter(pk=check_id).select_related("case").first()
     return _for_change(
         user, row, lambda c: c.case.client_id, what, Need.WRITE, f"health_check:{check_id}"
+    )
+
+
+def _open_ips_period(case_id: int) -> IpsPeriod | None:
+    return (
+        IpsPeriod.objects.filter(case_id=case_id)
+        .exclude(phase=IpsPhase.ENDED)
+        .select_related("case", "case__client", "coach", "service", "decision")
+        .first()
+    )
+
+
+def get_ips_period(user: Reader, case_id: int, *, what: str, purpose: str = "") -> IpsPeriod:
+    """The open IPS period of a case the reader sees (the read logged); 404 (logged) when the
+    case has none or its client is not visible. Its content is still the content filter's
+    (ips.selectors.period_view)."""
+    period, access = _opened(
+        user,
+        _open_ips_period(case_id),
+        lambda p: p.case.client_id,
+        what,
+        purpose,
+        f"ips_period:case:{case_id}",
+    )
+    _log(user, access.client.pk, what, purpose, access.standing)
+    return period
+
+
+def get_ips_period_for_change(user: Reader, case_id: int, *, what: str) -> IpsPeriod:
+    """The open IPS period of a case, for a professional with a relationship to write (the
+    coach's own rights are the action's: ips.actions)."""
+    return _for_change(
+        user,
+        _open_ips_period(case_id),
+        lambda p: p.case.client_id,
+        what,
+        Need.WRITE,
+        f"ips_period:case:{case_id}",
     )
 
 

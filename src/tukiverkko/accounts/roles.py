@@ -33,6 +33,8 @@ class Capability(StrEnum):
     NURSE_HEALTH_CHECK = "nurse_health_check"  # the broad health check, feedback after it
     DOCTOR_HEALTH_CHECK = "doctor_health_check"  # the doctor's check after the nurse's
     SERVICE_NEEDS_ASSESSMENT = "service_needs_assessment"  # palvelutarpeen arviointi
+    IPS_COACHING = "ips_coaching"  # coaches an IPS period: profile, employer contacts, phases
+    FIDELITY_REVIEWING = "fidelity_reviewing"  # enters a service's IPS-25 fidelity review
 
 
 # Roles that do no client work: they see no client through the access policy (no bypass, not
@@ -64,8 +66,15 @@ ROLES: dict[Capability, frozenset[Role]] = {
     | {Role.EMPLOYMENT_EXPERT, Role.YOUTH_WORKER, Role.STUDY_COUNSELLOR},
     # Consents are recorded in the disclosing controller's own records (RULEBOOK §10); Kela's
     # expert records Kela's (Y100).
+    # The job coach records the client's consent to contact an employer (IPS, seed 003).
     Capability.CONSENT_RECORDING: _SOTE
-    | {Role.EMPLOYMENT_EXPERT, Role.YOUTH_WORKER, Role.STUDY_COUNSELLOR, Role.KELA_EXPERT},
+    | {
+        Role.EMPLOYMENT_EXPERT,
+        Role.YOUTH_WORKER,
+        Role.STUDY_COUNSELLOR,
+        Role.KELA_EXPERT,
+        Role.JOB_COACH,
+    },
     Capability.JUSTIFIED_ACCESS: _SOTE,
     Capability.CATALOGUE_EDITING: frozenset({Role.CATALOGUE_EDITOR, Role.ADMINISTRATOR}),
     # Within the leaving worker's own organisation (cases.actions.hand_over_caseload).
@@ -81,6 +90,11 @@ ROLES: dict[Capability, frozenset[Role]] = {
     Capability.DOCTOR_HEALTH_CHECK: frozenset({Role.DOCTOR}),
     # The social-care needs assessment is a social-care professional's (seed 001; 1301/2014 36 §).
     Capability.SERVICE_NEEDS_ASSESSMENT: frozenset({Role.SOCIAL_WORKER, Role.SOCIAL_INSTRUCTOR}),
+    # IPS job coaching is the job coach's (seed 003 "työhönvalmentaja"; decision 0300).
+    Capability.IPS_COACHING: frozenset({Role.JOB_COACH}),
+    # The IPS-25 review of a service is the catalogue's knowledge: its editors enter it
+    # (decision 0302).
+    Capability.FIDELITY_REVIEWING: frozenset({Role.CATALOGUE_EDITOR, Role.ADMINISTRATOR}),
 }
 
 CLIENT_WORK_ROLES = ROLES[Capability.CLIENT_WORK]
@@ -174,6 +188,14 @@ def reads_audit_log(user: object) -> TypeGuard[User]:
 
 def administers_users(user: object) -> TypeGuard[User]:
     return has(user, Capability.USER_ADMINISTRATION)
+
+
+def coaches_ips(user: object) -> TypeGuard[User]:
+    return has(user, Capability.IPS_COACHING)
+
+
+def reviews_fidelity(user: object) -> TypeGuard[User]:
+    return has(user, Capability.FIDELITY_REVIEWING)
 
 
 def may_keep(role: str, register: str) -> bool:
