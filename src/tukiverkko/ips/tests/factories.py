@@ -10,7 +10,12 @@ from django.utils import timezone
 
 from tukiverkko.accounts.models import Role, User
 from tukiverkko.cases.models import Case, Phase
-from tukiverkko.cases.tests.factories import a_case_in_phase, a_professional, a_unit, an_organisation
+from tukiverkko.cases.tests.factories import (
+    a_case_in_phase,
+    a_professional,
+    a_unit,
+    an_organisation,
+)
 from tukiverkko.catalogue.models import Service
 from tukiverkko.consent import actions as consent_actions
 from tukiverkko.consent.models import Consent, ConsentForm, InfoCategory, Purpose

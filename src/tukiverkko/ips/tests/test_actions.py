@@ -29,7 +29,7 @@ from tukiverkko.ips.tests.factories import (
 from tukiverkko.referrals.tests.factories import a_service
 
 pytestmark = pytest.mark.django_db
-TODAY = dt.date.today
+TODAY = timezone.localdate
 
 
 def events(kind: str) -> int:
@@ -51,9 +51,7 @@ def test_entry_is_refused_without_the_social_care_decision_the_rules_name():
 def test_with_the_decision_the_client_enters_ips_in_its_first_phase_logged():
     w = a_world()
     decision = a_decision(w)
-    period = actions.start_period(
-        case=w.case, by=w.social_worker, coach=w.coach, service=w.service
-    )
+    period = actions.start_period(case=w.case, by=w.social_worker, coach=w.coach, service=w.service)
     assert period.phase == IpsPhase.APPLICATION
     assert period.decision == decision
     assert period.next_review_on > timezone.localdate()

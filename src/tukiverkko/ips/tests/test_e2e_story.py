@@ -107,7 +107,9 @@ def test_the_ips_story_in_chromium(live_server, browser):
         page.get_by_role("button", name="Kirjaa yhteydenotto").click()
         if name == EMPLOYER[0]:
             expect(page.locator("body")).to_contain_text("luovutus työnantajalle lokitettu")
-            expect(page.get_by_role("table", name="Työnhaun yhteydenotot työnantajiin")).to_contain_text(name)
+            expect(
+                page.get_by_role("table", name="Työnhaun yhteydenotot työnantajiin")
+            ).to_contain_text(name)
     expect(page.locator("main")).to_contain_text("Kone Oyj (1927400-1) ei voi ottaa yhteyttä")
     assert DisclosureLogEntry.objects.filter(what__startswith="ips_employer_contact:").count() == 1
 

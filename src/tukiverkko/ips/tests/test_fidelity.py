@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 import yaml
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from tukiverkko.ips import actions, fidelity
 from tukiverkko.ips.models import FidelityBand
@@ -35,7 +36,7 @@ def test_every_band_boundary(total, band):
 
 @pytest.mark.parametrize("total", [24, 126])
 def test_a_total_outside_25_to_125_is_no_ips25_total(total):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="IPS-25"):
         fidelity.band_of(total)
 
 
@@ -82,17 +83,30 @@ def scores(total: int) -> dict[str, actions.ItemScore]:
         add = min(4, rest)
         values[i] += add
         rest -= add
-    return {c: actions.ItemScore(v, "huomio" if i == 0 else "") for i, (c, v) in enumerate(zip(codes, values, strict=True))}
+    return {
+        c: actions.ItemScore(v, "huomio" if i == 0 else "")
+        for i, (c, v) in enumerate(zip(codes, values, strict=True))
+    }
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("total", "band"), [(73, "not_supported"), (74, "fair"), (99, "fair"), (100, "good"), (114, "good"), (115, "exemplary")])
+@pytest.mark.parametrize(
+    ("total", "band"),
+    [
+        (73, "not_supported"),
+        (74, "fair"),
+        (99, "fair"),
+        (100, "good"),
+        (114, "good"),
+        (115, "exemplary"),
+    ],
+)
 def test_a_review_is_totalled_and_banded(total, band):
     w = a_world()
     review = actions.record_fidelity_review(
         service=w.service,
         by=w.editor,
-        reviewed_on=dt.date.today(),
+        reviewed_on=timezone.localdate(),
         reviewers="Arvioija A, Arvioija B",
         scores=scores(total),
     )
@@ -111,7 +125,7 @@ def test_a_review_refuses_what_is_not_a_full_valid_scoring():
         actions.record_fidelity_review(
             service=a_service(w.service.organisation, "tyokykykoordinaattori"),
             by=w.editor,
-            reviewed_on=dt.date.today() + dt.timedelta(days=1),
+            reviewed_on=timezone.localdate() + dt.timedelta(days=1),
             reviewers=" ",
             scores=bad,
         )
@@ -130,6 +144,10 @@ def test_only_a_catalogue_editor_enters_a_review():
     w = a_world()
     with pytest.raises(ValidationError) as exc:
         actions.record_fidelity_review(
-            service=w.service, by=w.coach, reviewed_on=dt.date.today(), reviewers="A", scores=scores(100)
+            service=w.service,
+            by=w.coach,
+            reviewed_on=timezone.localdate(),
+            reviewers="A",
+            scores=scores(100),
         )
     assert exc.value.code == "not_reviewer"

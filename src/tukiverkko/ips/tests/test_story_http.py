@@ -67,7 +67,9 @@ def test_the_ips_story_over_http():
     assert "edellyttää ensin: Sosiaalihuollon päätös" in body
 
     # The social worker records the decision; now the client enters IPS with the coach.
-    follow(worker, reverse("ips:decision", args=[case.pk]), {"reference": "SOS-1", "decided_on": today})
+    follow(
+        worker, reverse("ips:decision", args=[case.pk]), {"reference": "SOS-1", "decided_on": today}
+    )
     body = follow(worker, start, {"coach": w.coach.pk, "service": w.service.pk})
     assert "Työhönvalmennusjakso alkoi." in body
     period = IpsPeriod.objects.get(case=case)
@@ -107,16 +109,16 @@ def test_the_ips_story_over_http():
     follow(coach, reverse("ips:phase", args=[case.pk]), {"to": "job_search", "version": 2})
     contact = reverse("ips:contact", args=[case.pk])
     form = {"contacted_on": today, "kind": "visit", "outcome": "interview", "note": "Haastattelu"}
-    body = follow(
-        coach, contact, form | {"employer_name": EMPLOYER[0], "business_id": EMPLOYER[1]}
-    )
+    body = follow(coach, contact, form | {"employer_name": EMPLOYER[0], "business_id": EMPLOYER[1]})
     assert "luovutus työnantajalle lokitettu" in body
     entry = DisclosureLogEntry.objects.get(what__startswith="ips_employer_contact:")
     assert EMPLOYER[0] in entry.to_organisation_name and entry.purpose == "employer_contact"
 
     # ... and the contact with another employer is refused, naming it.
     body = refused(
-        coach, contact, form | {"employer_name": OTHER_EMPLOYER[0], "business_id": OTHER_EMPLOYER[1]}
+        coach,
+        contact,
+        form | {"employer_name": OTHER_EMPLOYER[0], "business_id": OTHER_EMPLOYER[1]},
     )
     assert "Kone Oyj (1927400-1) ei voi ottaa yhteyttä" in body
     assert EmployerContact.objects.count() == 1
