@@ -20,7 +20,9 @@ from django.utils.translation import gettext as _
 from tukiverkko.accounts.actors import Professional
 from tukiverkko.accounts.models import User, validate_business_id
 from tukiverkko.accounts.roles import (
+    Capability,
     coaches_ips,
+    has,
     note_category,
     register_of,
     reviews_fidelity,
@@ -135,11 +137,11 @@ def record_decision(
     """The social-care service decision for IPS ([003] "Palvelu vaatii aina sosiaalihuollon
     palvelupäätöksen"; [001] "Sosiaalihuollon palveluista päättää … sosiaalihuollon
     ammattihenkilö"): recorded by a social-care professional, in their register."""
-    if register_of(by) != "social_care":
+    if register_of(by) != "social_care" or not has(by, Capability.SERVICE_NEEDS_ASSESSMENT):
         raise ValidationError(
             _(
                 "Sosiaalihuollon palvelupäätöksen kirjaa sosiaalihuollon ammattihenkilö "
-                "sosiaalihuollon yksiköstä."
+                "(sosiaalityöntekijä tai sosiaaliohjaaja) sosiaalihuollon yksiköstä."
             ),
             code="not_social_care",
         )

@@ -330,3 +330,11 @@ def test_only_the_coach_contacts_employers():
     with pytest.raises(ValidationError) as exc:
         actions.record_contact(period=period, by=w.social_worker, data=contact_data())
     assert exc.value.code == "not_coach"
+
+
+def test_a_phase_note_over_its_limit_is_refused_at_its_field():
+    w = a_world()
+    period = a_period(w)
+    with pytest.raises(ValidationError) as exc:
+        actions.move_period(period=period, to=IpsPhase.PROFILING, by=w.coach, note="x" * 100_000)
+    assert "note" in exc.value.message_dict
