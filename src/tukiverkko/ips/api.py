@@ -326,6 +326,7 @@ class ScoreOut(Schema):
 
 class ReviewOut(Schema):
     id: int
+    service_id: int
     service_slug: str
     reviewed_on: dt.date
     reviewers: str
@@ -338,6 +339,7 @@ class ReviewOut(Schema):
 def _review(review: Any) -> dict[str, Any]:
     return {
         "id": review.pk,
+        "service_id": review.service_id,
         "service_slug": review.service.slug,
         "reviewed_on": review.reviewed_on,
         "reviewers": review.reviewers,
@@ -348,9 +350,9 @@ def _review(review: Any) -> dict[str, Any]:
     }
 
 
-def _ips_service(slug: str) -> Service:
+def _ips_service(service_id: int) -> Service:
     service = (
-        Service.objects.filter(slug=slug, service_type__slug=IPS_SERVICE_TYPE)
+        Service.objects.filter(pk=service_id, service_type__slug=IPS_SERVICE_TYPE)
         .select_related("service_type")
         .first()
     )
@@ -373,24 +375,24 @@ def fidelity_scale(request: HttpRequest) -> Any:
 
 
 @router.get(
-    "/fidelity/services/{slug}",
+    "/fidelity/services/{service_id}",
     response={200: list[ReviewOut], 404: Problem, 422: Problem},
     auth=verified,
     tags=["ips-fidelity"],
 )
-def fidelity_reviews(request: HttpRequest, slug: str) -> Any:
-    return [_review(r) for r in selectors.reviews_of(_ips_service(slug))]
+def fidelity_reviews(request: HttpRequest, service_id: int) -> Any:
+    return [_review(r) for r in selectors.reviews_of(_ips_service(service_id))]
 
 
 @router.post(
-    "/fidelity/services/{slug}",
+    "/fidelity/services/{service_id}",
     response={201: ReviewOut, **REFUSALS},
     auth=verified,
     tags=["ips-fidelity"],
 )
-def fidelity_record(request: HttpRequest, slug: str, body: ReviewIn) -> Any:
+def fidelity_record(request: HttpRequest, service_id: int, body: ReviewIn) -> Any:
     user = caller(request)
-    service = _ips_service(slug)
+    service = _ips_service(service_id)
     try:
         review = actions.record_fidelity_review(
             service=service,

@@ -16,8 +16,8 @@ urlpatterns = [
     path("asiakkuus/<int:case_id>/yhteydenotto/", views.contact_create, name="contact"),
     path("laatu/", views.fidelity_services, name="fidelity_services"),
     path("laatu/arviointi/<int:review_id>/", views.fidelity_review, name="fidelity_review"),
-    path("laatu/<slug:slug>/", views.fidelity_service, name="fidelity_service"),
-    path("laatu/<slug:slug>/uusi/", views.fidelity_create, name="fidelity_create"),
+    path("laatu/<int:service_id>/", views.fidelity_service, name="fidelity_service"),
+    path("laatu/<int:service_id>/uusi/", views.fidelity_create, name="fidelity_create"),
     path("tyovaatimukset/", views.reference_search, name="reference"),
     path("tulokset/", views.outcomes_page, name="outcomes"),
 ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from tukiverkko.access import selectors as access
 from tukiverkko.access.selectors import Need
-from tukiverkko.accounts.decorators import client_data, professional_of, professional_required
+from tukiverkko.accounts.decorators import client_data, professional_of
 from tukiverkko.accounts.roles import coaches_ips, reviews_fidelity
 from tukiverkko.catalogue.models import Service
 from tukiverkko.ips import actions, reference, selectors
@@ -255,15 +255,15 @@ def contact_create(request: HttpRequest, case_id: int) -> HttpResponse:
 # -- IPS-25 reviews (a service's, not client data) ----------------------------------------
 
 
-def _ips_service(slug: str) -> Service:
+def _ips_service(service_id: int) -> Service:
     return get_object_or_404(
         Service.objects.select_related("organisation", "service_type"),
-        slug=slug,
+        pk=service_id,
         service_type__slug=IPS_SERVICE_TYPE,
     )
 
 
-@professional_required
+@client_data
 @require_http_methods(["GET"])
 def fidelity_services(request: HttpRequest) -> HttpResponse:
     rows = [(s, selectors.latest_review(s)) for s in selectors.ips_services()]
@@ -274,10 +274,10 @@ def fidelity_services(request: HttpRequest) -> HttpResponse:
     )
 
 
-@professional_required
+@client_data
 @require_http_methods(["GET"])
-def fidelity_service(request: HttpRequest, slug: str) -> HttpResponse:
-    service = _ips_service(slug)
+def fidelity_service(request: HttpRequest, service_id: int) -> HttpResponse:
+    service = _ips_service(service_id)
     return render(
         request,
         "ips/fidelity_service.html",
@@ -289,13 +289,14 @@ def fidelity_service(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@professional_required
+@client_data
 @require_http_methods(["GET", "POST"])
-def fidelity_create(request: HttpRequest, slug: str) -> HttpResponse:
+def fidelity_create(request: HttpRequest, service_id: int) -> HttpResponse:
     if not reviews_fidelity(request.user):
-        raise PermissionDenied
+        # answered (not raised) so that the refusal too is never cached
+        return render(request, "403.html", status=403)
     user = professional_of(request)
-    service = _ips_service(slug)
+    service = _ips_service(service_id)
     form = FidelityForm(request.POST or None)
     context: dict[str, Any] = {"form": form, "service": service, "scale": scale(), "errors": []}
     if request.method == "POST":
@@ -327,7 +328,7 @@ def fidelity_create(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "ips/fidelity_form.html", context)
 
 
-@professional_required
+@client_data
 @require_http_methods(["GET"])
 def fidelity_review(request: HttpRequest, review_id: int) -> HttpResponse:
     review = selectors.review_of(review_id)
@@ -343,7 +344,7 @@ def fidelity_review(request: HttpRequest, review_id: int) -> HttpResponse:
 # -- the work-demand reference and the outcomes (not client data) -------------------------
 
 
-@professional_required
+@client_data
 @require_http_methods(["GET"])
 def reference_search(request: HttpRequest) -> HttpResponse:
     form = ReferenceSearchForm(request.GET or None)
@@ -360,7 +361,7 @@ def reference_search(request: HttpRequest) -> HttpResponse:
     )
 
 
-@professional_required
+@client_data
 @require_http_methods(["GET"])
 def outcomes_page(request: HttpRequest) -> HttpResponse:
     return render(

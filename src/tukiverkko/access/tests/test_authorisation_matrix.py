@@ -377,12 +377,12 @@ def _ips(w: Any) -> dict[str, int]:
     return {"case_id": w.case.pk}
 
 
-def _ips_service_slug(w: Any) -> dict[str, Any]:
+def _ips_service(w: Any) -> dict[str, int]:
     from tukiverkko.catalogue.models import Service
     from tukiverkko.referrals.tests.factories import a_service
 
     found = Service.objects.filter(service_type__slug="ips-tyohonvalmennus").first()
-    return {"slug": (found or a_service(w.county, "ips-tyohonvalmennus")).slug}
+    return {"service_id": (found or a_service(w.county, "ips-tyohonvalmennus")).pk}
 
 
 def _ips_review(w: Any) -> dict[str, int]:
@@ -395,7 +395,7 @@ def _ips_review(w: Any) -> dict[str, int]:
     if review is None:
         editor = a_professional("ips-toimittaja", org=w.county, role=Role.CATALOGUE_EDITOR)
         review = ips_actions.record_fidelity_review(
-            service=Service.objects.get(slug=_ips_service_slug(w)["slug"]),
+            service=Service.objects.get(pk=_ips_service(w)["service_id"]),
             by=editor,
             reviewed_on=timezone.localdate(),
             reviewers="x",
@@ -474,9 +474,9 @@ PAGES: dict[str, Spec] = {
     "ips:contact": Spec("GET", "write", _ips),
     # Not client data (a service's review, the reference, aggregates): any signed-in user.
     "ips:fidelity_services": Spec("GET", "list"),
-    "ips:fidelity_service": Spec("GET", "list", _ips_service_slug),
+    "ips:fidelity_service": Spec("GET", "list", _ips_service),
     "ips:fidelity_create": Spec(
-        "GET", "form", _ips_service_slug, capability=Capability.FIDELITY_REVIEWING
+        "GET", "form", _ips_service, capability=Capability.FIDELITY_REVIEWING
     ),
     "ips:fidelity_review": Spec("GET", "list", _ips_review),
     "ips:reference": Spec("GET", "list"),

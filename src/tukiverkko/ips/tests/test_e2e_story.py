@@ -115,7 +115,7 @@ def test_the_ips_story_in_chromium(live_server, browser):
 
     # The catalogue editor's review of the Varha IPS service; its band on the catalogue page.
     page = as_user(browser, url, w.editor)
-    page.goto(f"{url}/ips/laatu/{VARHA_IPS}/")
+    page.goto(f"{url}/ips/laatu/{w.service.pk}/")
     page.get_by_role("link", name="Kirjaa uusi laatuarviointi").click()
     page.get_by_label("Arviointipäivä").fill(today())
     page.get_by_label("Arvioijat").fill("Arvioijat A ja B")

@@ -292,28 +292,29 @@ def test_the_client_api_of_a_period():
 def test_the_fidelity_routes():
     w = a_world()
     editor, coach = logged_in(w.editor), logged_in(w.coach)
-    slug = w.service.slug
+    service_id = w.service.pk
     assert len(coach.get("/api/v1/ips/fidelity/scale").json()["items"]) == 25
     body = {
         "reviewed_on": timezone.localdate().isoformat(),
         "reviewers": "A",
         "scores": [{"item": i.code, "score": 3} for i in scale().items],
     }
-    url = f"/api/v1/ips/fidelity/services/{slug}"
+    url = f"/api/v1/ips/fidelity/services/{service_id}"
     assert coach.post(url, json.dumps(body), content_type="application/json").status_code == 403
     made = editor.post(url, json.dumps(body), content_type="application/json")
     assert made.status_code == 201 and (made.json()["total"], made.json()["band"]) == (75, "fair")
     short = body | {"scores": body["scores"][:3]}
     assert editor.post(url, json.dumps(short), content_type="application/json").status_code == 400
     assert [r["total"] for r in coach.get(url).json()] == [75]
-    assert coach.get("/api/v1/ips/fidelity/services/no-such").status_code == 404
+    assert coach.get("/api/v1/ips/fidelity/services/999999").status_code == 404
     # the pages
     assert "kohtalainen" in coach.get(reverse("ips:fidelity_services")).content.decode()
-    assert "75" in coach.get(reverse("ips:fidelity_service", args=[slug])).content.decode()
-    assert coach.get(reverse("ips:fidelity_create", args=[slug])).status_code == 403
-    assert editor.get(reverse("ips:fidelity_create", args=[slug])).status_code == 200
+    assert "75" in coach.get(reverse("ips:fidelity_service", args=[service_id])).content.decode()
+    assert coach.get(reverse("ips:fidelity_create", args=[service_id])).status_code == 403
+    assert editor.get(reverse("ips:fidelity_create", args=[service_id])).status_code == 200
     bad = editor.post(
-        reverse("ips:fidelity_create", args=[slug]), {"reviewed_on": "1.1.2020", "reviewers": "A"}
+        reverse("ips:fidelity_create", args=[service_id]),
+        {"reviewed_on": "1.1.2020", "reviewers": "A"},
     )
     assert bad.status_code == 400 and "Pisteytä kohta" in bad.content.decode()
     review_id = made.json()["id"]
@@ -334,7 +335,9 @@ def test_the_fidelity_routes():
     )
     assert (
         "ei ole kirjattu IPS-25"
-        not in HttpClient().get(reverse("catalogue:service", args=[slug])).content.decode()
+        not in HttpClient()
+        .get(reverse("catalogue:service", args=[w.service.slug]))
+        .content.decode()
     )
 
 

@@ -127,7 +127,7 @@ def test_the_ips_story_over_http():
     editor = logged_in(w.editor)
     body = follow(
         editor,
-        reverse("ips:fidelity_create", args=[VARHA_IPS]),
+        reverse("ips:fidelity_create", args=[w.service.pk]),
         {"reviewed_on": today, "reviewers": "Arvioijat A ja B", **fidelity_scores(4)},
     )
     assert "100 pistettä, hyvä (100–114)" in body
