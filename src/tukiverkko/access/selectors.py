@@ -44,6 +44,7 @@ from tukiverkko.consent.models import (
 )
 from tukiverkko.followup.models import Task
 from tukiverkko.followup.selectors import TaskCounts, counts, open_tasks_of
+from tukiverkko.ips.models import IpsPeriod, IpsPhase
 from tukiverkko.teams.models import AgendaItem, Meeting
 
 PAGE_SIZE = 50
@@ -374,6 +375,44 @@ def get_client_meeting_for_change(user: Reader, meeting_id: int, *, what: str) -
     row = Meeting.objects.filter(pk=meeting_id, case__isnull=False).select_related("case").first()
     return _for_change(
         user, row, lambda m: _client_of_meeting(m), what, Need.WRITE, f"client_meeting:{meeting_id}"
+    )
+
+
+def _open_ips_period(case_id: int) -> IpsPeriod | None:
+    return (
+        IpsPeriod.objects.filter(case_id=case_id)
+        .exclude(phase=IpsPhase.ENDED)
+        .select_related("case", "case__client", "coach", "service", "decision")
+        .first()
+    )
+
+
+def get_ips_period(user: Reader, case_id: int, *, what: str, purpose: str = "") -> IpsPeriod:
+    """The open IPS period of a case the reader sees (the read logged); 404 (logged) when the
+    case has none or its client is not visible. Its content is still the content filter's
+    (ips.selectors.period_view)."""
+    period, access = _opened(
+        user,
+        _open_ips_period(case_id),
+        lambda p: p.case.client_id,
+        what,
+        purpose,
+        f"ips_period:case:{case_id}",
+    )
+    _log(user, access.client.pk, what, purpose, access.standing)
+    return period
+
+
+def get_ips_period_for_change(user: Reader, case_id: int, *, what: str) -> IpsPeriod:
+    """The open IPS period of a case, for a professional with a relationship to write (the
+    coach's own rights are the action's: ips.actions)."""
+    return _for_change(
+        user,
+        _open_ips_period(case_id),
+        lambda p: p.case.client_id,
+        what,
+        Need.WRITE,
+        f"ips_period:case:{case_id}",
     )
 
 

@@ -34,6 +34,8 @@ class Capability(StrEnum):
     DOCTOR_HEALTH_CHECK = "doctor_health_check"  # the doctor's check after the nurse's
     SERVICE_NEEDS_ASSESSMENT = "service_needs_assessment"  # palvelutarpeen arviointi
     TEAM_MANAGEMENT = "team_management"  # sets up a work-ability team, its members, its rhythm
+    IPS_COACHING = "ips_coaching"  # coaches an IPS period: profile, employer contacts, phases
+    FIDELITY_REVIEWING = "fidelity_reviewing"  # enters a service's IPS-25 fidelity review
 
 
 # Roles that do no client work: they see no client through the access policy (no bypass, not
@@ -65,8 +67,15 @@ ROLES: dict[Capability, frozenset[Role]] = {
     | {Role.EMPLOYMENT_EXPERT, Role.YOUTH_WORKER, Role.STUDY_COUNSELLOR},
     # Consents are recorded in the disclosing controller's own records (RULEBOOK §10); Kela's
     # expert records Kela's (Y100).
+    # The job coach records the client's consent to contact an employer (IPS, seed 003).
     Capability.CONSENT_RECORDING: _SOTE
-    | {Role.EMPLOYMENT_EXPERT, Role.YOUTH_WORKER, Role.STUDY_COUNSELLOR, Role.KELA_EXPERT},
+    | {
+        Role.EMPLOYMENT_EXPERT,
+        Role.YOUTH_WORKER,
+        Role.STUDY_COUNSELLOR,
+        Role.KELA_EXPERT,
+        Role.JOB_COACH,
+    },
     Capability.JUSTIFIED_ACCESS: _SOTE,
     Capability.CATALOGUE_EDITING: frozenset({Role.CATALOGUE_EDITOR, Role.ADMINISTRATOR}),
     # Within the leaving worker's own organisation (cases.actions.hand_over_caseload).
@@ -85,6 +94,11 @@ ROLES: dict[Capability, frozenset[Role]] = {
     # The work-ability coordinator gathers the team (seed 001: "koota … moniammatillinen
     # asiantuntijaryhmä"); the administrator may set one up too. Within the team's organisation.
     Capability.TEAM_MANAGEMENT: frozenset({Role.WORK_ABILITY_COORDINATOR, Role.ADMINISTRATOR}),
+    # IPS job coaching is the job coach's (seed 003 "työhönvalmentaja"; decision 0300).
+    Capability.IPS_COACHING: frozenset({Role.JOB_COACH}),
+    # The IPS-25 review of a service is the catalogue's knowledge: its editors enter it
+    # (decision 0302).
+    Capability.FIDELITY_REVIEWING: frozenset({Role.CATALOGUE_EDITOR, Role.ADMINISTRATOR}),
 }
 
 CLIENT_WORK_ROLES = ROLES[Capability.CLIENT_WORK]
@@ -183,6 +197,14 @@ def reads_audit_log(user: object) -> TypeGuard[User]:
 
 def administers_users(user: object) -> TypeGuard[User]:
     return has(user, Capability.USER_ADMINISTRATION)
+
+
+def coaches_ips(user: object) -> TypeGuard[User]:
+    return has(user, Capability.IPS_COACHING)
+
+
+def reviews_fidelity(user: object) -> TypeGuard[User]:
+    return has(user, Capability.FIDELITY_REVIEWING)
 
 
 def may_keep(role: str, register: str) -> bool:

@@ -91,16 +91,19 @@ def record_disclosure(
     client_id: int,
     from_organisation_id: int | None,
     from_register: str,
-    to_organisation: Organisation,
+    to_organisation: Organisation | None,
     categories: Iterable[str],
     purpose: str,
     what: str,
     basis: str,
     consent_id: int | None = None,
+    to_name: str = "",
 ) -> DisclosureLogEntry:
     """Log one disclosure of client data: ``from_organisation_id``'s ``from_register`` (whose
     content it is) shown to ``user`` of ``to_organisation``, under ``basis``
-    ("consent:<id>" or "legal_basis:<id>")."""
+    ("consent:<id>" or "legal_basis:<id>"). A recipient outside the network's organisations
+    (an employer, IPS) has no organisation row: ``to_organisation`` is None and ``to_name``
+    names it."""
     fields = actor_fields(user)
     return append(
         DisclosureLogEntry,
@@ -111,8 +114,8 @@ def record_disclosure(
             "from_organisation_id": None
             if from_organisation_id is None
             else int(from_organisation_id),
-            "to_organisation_id": int(to_organisation.pk),
-            "to_organisation_name": to_organisation.name_fi,
+            "to_organisation_id": None if to_organisation is None else int(to_organisation.pk),
+            "to_organisation_name": to_name if to_organisation is None else to_organisation.name_fi,
             "client_id": int(client_id),
             "categories": sorted(str(c) for c in categories),
             "purpose": str(purpose),

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from tukiverkko.accounts.decorators import editor_required
 from tukiverkko.accounts.models import Municipality, Organisation, Region
-from tukiverkko.catalogue import network
+from tukiverkko.catalogue import network, sections
 from tukiverkko.catalogue.forms import SearchForm
 from tukiverkko.catalogue.models import Service, localised
 from tukiverkko.catalogue.querysets import (
@@ -76,6 +76,8 @@ def service_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "not_started": not_started,
             "successors": successors_of(service, today) if ended else [],
             "contacts": list(service.contacts.all()),
+            # What the apps above the catalogue add (catalogue.sections, decision 0302).
+            "sections": sections.rendered(service, request.user),
         },
     )
 

@@ -448,3 +448,38 @@ def disclose(
         )
         if used:
             record_event(by, client_id, EventType.CONSENT_ORAL_USED, consent_id)
+
+
+@transaction.atomic
+def disclose_to_external(
+    *,
+    by: Professional,
+    client_id: int,
+    recipient: ExternalRecipient,
+    consent: ConsentFacts,
+    categories: Iterable[str],
+    purpose: str,
+    what: str,
+) -> None:
+    """Log a disclosure of ``by``'s register's information to an external recipient (an
+    employer) under ``consent`` (consent.policy.may_disclose_to_external allowed it), and spend
+    the consent if it was oral — all or nothing."""
+    record_disclosure(
+        user=by,
+        client_id=client_id,
+        from_organisation_id=by.organisation_id,
+        from_register=register_of(by) or "",
+        to_organisation=None,
+        to_name=f"{recipient.get_kind_display()}: {recipient}",
+        categories=categories,
+        purpose=purpose,
+        what=what,
+        consent_id=consent.id,
+        basis=f"consent:{consent.id}",
+    )
+    if consent.oral:
+        used = Consent.objects.filter(pk=consent.id, used_at__isnull=True).update(
+            used_at=timezone.now()
+        )
+        if used:
+            record_event(by, client_id, EventType.CONSENT_ORAL_USED, consent.id)

@@ -56,6 +56,9 @@ class Purpose(models.TextChoices):
     NETWORK_MEETING = "network_meeting", _("verkostotapaaminen")
     PLANNING_WITHOUT_CLIENT = "planning_without_client", _("suunnittelu ilman asiakasta")
     FEEDBACK_TO_REFERRER = "feedback_to_referrer", _("palaute lähettävälle taholle")
+    # IPS job coaching: the coach contacts an employer named on the consent (seed 003
+    # "voi olla yhteydessä työnantajaan asiakkaan luvalla"; ips.actions.record_contact).
+    EMPLOYER_CONTACT = "employer_contact", _("yhteydenotto työnantajaan (tuettu työllistyminen)")
 
 
 # The purposes of network work: a consent admits another organisation to the client's network

@@ -229,3 +229,38 @@ def may_read(
             return ConsentDecision(True, consent, "consent")
         reasons.append(why)
     return ConsentDecision(False, None, reasons[0] if reasons else "no_consent")
+
+
+def may_disclose_to_external(
+    facts: DisclosureFacts,
+    *,
+    recipient_id: int,
+    source: Source,
+    category: str,
+    purpose: str,
+    today: dt.date,
+) -> ConsentDecision:
+    """May ``source`` disclose its ``category`` to the external recipient ``recipient_id`` (an
+    employer) for ``purpose`` on ``today``? Only a consent naming that recipient does it — an
+    external recipient has no register and no legal basis here — and a disclosure prohibition
+    of the source's register forbids it."""
+    if _prohibited(facts, source, category):
+        return ConsentDecision(False, None, "prohibited")
+    reasons: list[str] = []
+    for consent in sorted(facts.consents, key=lambda c: (c.oral, -c.id)):
+        why = covers(
+            consent,
+            source=source,
+            reader=Reader(None, None, None),
+            category=category,
+            purpose=purpose,
+            today=today,
+        )
+        if why == "organisation" and recipient_id not in consent.external_ids:
+            why = "recipient"
+        elif why == "organisation":
+            why = ""
+        if not why:
+            return ConsentDecision(True, consent, "consent")
+        reasons.append(why)
+    return ConsentDecision(False, None, reasons[0] if reasons else "no_consent")

@@ -35,7 +35,10 @@ class ConsentQuerySet(models.QuerySet["Consent"]):
 
     def facts(self) -> list[ConsentFacts]:
         """Every consent of this queryset as ``ConsentFacts`` (three queries in all)."""
-        return [facts_of(c) for c in self.prefetch_related("organisations", "units")]
+        return [
+            facts_of(c)
+            for c in self.prefetch_related("organisations", "units", "external_recipients")
+        ]
 
     def visible_to(
         self, organisation_id: int | None, unit_id: int | None, register: str | None
@@ -75,6 +78,7 @@ def facts_of(consent: Consent) -> ConsentFacts:
         id=consent.pk,
         organisation_ids=frozenset(o.pk for o in consent.organisations.all()),
         unit_ids=frozenset(u.pk for u in consent.units.all()),
+        external_ids=frozenset(r.pk for r in consent.external_recipients.all()),
         categories=frozenset(consent.categories),
         purposes=frozenset(consent.purposes),
         valid_from=consent.valid_from,

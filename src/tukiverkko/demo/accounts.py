@@ -48,6 +48,14 @@ DEMO_UNITS = [
         "Job coaching (disability services)",
         Register.SOCIAL_CARE,
     ),
+    (
+        "varsinais-suomen-hyvinvointialue",
+        "tyollistymista-edistavat-sosiaalipalvelut",
+        "Työllistymistä edistävät sosiaalipalvelut",
+        "Sysselsättningsfrämjande socialtjänster",
+        "Social services promoting employment",
+        Register.SOCIAL_CARE,
+    ),
 ]
 
 # The unit of each demo professional of a wellbeing county (others have none).
@@ -62,6 +70,7 @@ DEMO_USER_UNITS = {
     "sosiaalityo": "tyoikaisten-sosiaalipalvelut",
     "sosiaaliohjaaja": "tyoikaisten-sosiaalipalvelut",
     "valmentaja": "tyohonvalmennus",
+    "sosiaalityo-varha": "tyollistymista-edistavat-sosiaalipalvelut",
 }
 
 # (username, first, last, role, organisation slug)
@@ -131,6 +140,14 @@ DEMO_USERS = [
         "paijat-hameen-tyollisyysalue",
     ),
     ("valmentaja", "Veera", "Työhönvalmentaja", Role.JOB_COACH, "varsinais-suomen-hyvinvointialue"),
+    # Varha's social worker who decides on IPS job coaching (issue 16's demo story).
+    (
+        "sosiaalityo-varha",
+        "Sanna",
+        "Sosiaalityöntekijä",
+        Role.SOCIAL_WORKER,
+        "varsinais-suomen-hyvinvointialue",
+    ),
     ("kela", "Kalle", "Kela-asiantuntija", Role.KELA_EXPERT, "kela"),
     ("nuoriso", "Noora", "Nuorisotyöntekijä", Role.YOUTH_WORKER, "heinolan-kaupunki"),
     ("opo", "Olli", "Opinto-ohjaaja", Role.STUDY_COUNSELLOR, "koulutuskeskus-salpaus"),

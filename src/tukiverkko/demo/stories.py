@@ -25,6 +25,7 @@ from tukiverkko.catalogue.models import ServiceType
 from tukiverkko.consent import actions as consent_actions
 from tukiverkko.consent.models import Purpose
 from tukiverkko.demo.hetu import fictitious
+from tukiverkko.demo.ips import load_ips_story
 from tukiverkko.demo.paths import (
     Cast,
     add_to_network,
@@ -310,6 +311,8 @@ def load_stories(cast: Cast) -> list[str]:
         )
         case = move_along(case, Phase.FOLLOW_UP, nurse, follow_up_by=cast.get("koordinaattori"))
         loaded.append("Ari")
+    # Issue 16: Iida in IPS job coaching, and the IPS-25 review of the Varha IPS service.
+    loaded += load_ips_story(cast)
     return loaded
 
 

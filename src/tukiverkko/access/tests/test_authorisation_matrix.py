@@ -368,6 +368,48 @@ REFERRAL_SENDER_STEPS = ("send", "close")
 REFERRAL_RECEIVER_STEPS = ("receive", "accept", "decline", "return", "start", "complete")
 
 
+def _ips(w: Any) -> dict[str, int]:
+    """The world's case with an open IPS period (its decision by the county's social worker,
+    a job coach of the county as its coach), made in the test's own savepoint."""
+    from tukiverkko.ips import actions as ips_actions
+    from tukiverkko.ips.models import IpsPeriod
+
+    if not IpsPeriod.objects.filter(case=w.case).exists():
+        ips_actions.record_decision(
+            case=w.case, by=w.social_author, reference="x", decided_on=timezone.localdate()
+        )
+        coach = a_professional("ips-valmentaja", org=w.county, role=Role.JOB_COACH)
+        ips_actions.start_period(case=w.case, by=w.social_author, coach=coach)
+    return {"case_id": w.case.pk}
+
+
+def _ips_service(w: Any) -> dict[str, int]:
+    from tukiverkko.catalogue.models import Service
+    from tukiverkko.referrals.tests.factories import a_service
+
+    found = Service.objects.filter(service_type__slug="ips-tyohonvalmennus").first()
+    return {"service_id": (found or a_service(w.county, "ips-tyohonvalmennus")).pk}
+
+
+def _ips_review(w: Any) -> dict[str, int]:
+    from tukiverkko.catalogue.models import Service
+    from tukiverkko.ips import actions as ips_actions
+    from tukiverkko.ips.fidelity import scale
+    from tukiverkko.ips.models import FidelityReview
+
+    review = FidelityReview.objects.first()
+    if review is None:
+        editor = a_professional("ips-toimittaja", org=w.county, role=Role.CATALOGUE_EDITOR)
+        review = ips_actions.record_fidelity_review(
+            service=Service.objects.get(pk=_ips_service(w)["service_id"]),
+            by=editor,
+            reviewed_on=timezone.localdate(),
+            reviewers="x",
+            scores={i.code: ips_actions.ItemScore(3) for i in scale().items},
+        )
+    return {"review_id": review.pk}
+
+
 PAGES: dict[str, Spec] = {
     "cases:mine": Spec("GET", "list"),
     "cases:create": Spec("GET", "form", capability=Capability.CLIENT_CREATE),
@@ -447,6 +489,22 @@ PAGES: dict[str, Spec] = {
     "followup:mine": Spec("GET", "list"),
     # A task is its owner's alone, while they still see its client; everyone else gets 404.
     "followup:done": Spec("GET", "task_owner", lambda w: {"task_id": w.task.pk}),
+    "ips:period": Spec("GET", "read", _ips),
+    "ips:decision": Spec("GET", "write", _case),
+    "ips:start": Spec("GET", "write", _case),
+    "ips:phase": Spec("POST", "write", _ips, lambda w: {"to": "profiling", "version": 1}),
+    "ips:review": Spec("POST", "write", _ips, lambda w: {"version": 1}),
+    "ips:profile": Spec("GET", "write", _ips),
+    "ips:contact": Spec("GET", "write", _ips),
+    # Not client data (a service's review, the reference, aggregates): any signed-in user.
+    "ips:fidelity_services": Spec("GET", "list"),
+    "ips:fidelity_service": Spec("GET", "list", _ips_service),
+    "ips:fidelity_create": Spec(
+        "GET", "form", _ips_service, capability=Capability.FIDELITY_REVIEWING
+    ),
+    "ips:fidelity_review": Spec("GET", "list", _ips_review),
+    "ips:reference": Spec("GET", "list"),
+    "ips:outcomes": Spec("GET", "list"),
 }
 
 API: dict[str, Spec] = {
@@ -474,6 +532,34 @@ API: dict[str, Spec] = {
         "write",
         lambda w: {"item_id": w.agenda_item.pk},
         lambda w: {"summary": "x", "decisions": "y"},
+    ),
+    "GET /api/v1/ips/cases/{case_id}": Spec("GET", "read", _ips),
+    "POST /api/v1/ips/cases/{case_id}/decisions": Spec(
+        "POST", "write", _case, lambda w: {"reference": "x", "decided_on": "2026-01-01"}
+    ),
+    "POST /api/v1/ips/cases/{case_id}/periods": Spec(
+        "POST", "write", _case, lambda w: {"coach_id": w.worker.pk}
+    ),
+    "POST /api/v1/ips/cases/{case_id}/phase": Spec(
+        "POST", "write", _ips, lambda w: {"to": "profiling", "version": 1}
+    ),
+    "POST /api/v1/ips/cases/{case_id}/review": Spec(
+        "POST", "write", _ips, lambda w: {"version": 1}
+    ),
+    "PUT /api/v1/ips/cases/{case_id}/profile": Spec(
+        "PUT", "write", _ips, lambda w: {"skills": ["a"], "wishes": ["b"]}
+    ),
+    "POST /api/v1/ips/cases/{case_id}/contacts": Spec(
+        "POST",
+        "write",
+        _ips,
+        lambda w: {
+            "employer_name": "x",
+            "business_id": "0112038-9",
+            "contacted_on": "2026-01-01",
+            "kind": "visit",
+            "outcome": "interview",
+        },
     ),
     "GET /api/v1/clients/": Spec("GET", "list"),
     "GET /api/v1/tasks/": Spec("GET", "list"),

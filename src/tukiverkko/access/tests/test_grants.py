@@ -30,6 +30,7 @@ def test_the_grants_are_those_the_apps_declare_in_app_order():
         ("cases", "clients_of_network_member", True),
         ("referrals", "clients_of_referral_handler", True),
         ("teams", "clients_of_team_agenda", True),
+        ("ips", "clients_of_ips_coach", True),
         ("access", "clients_of_justified_access", False),
     ]
     declared = [

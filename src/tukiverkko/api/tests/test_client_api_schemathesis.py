@@ -17,19 +17,23 @@ import pytest
 import schemathesis
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.utils import timezone
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from schemathesis import GenerationMode
 from schemathesis.specs.openapi.checks import ignored_auth, positive_data_acceptance
 
+from tukiverkko.accounts.models import Role
 from tukiverkko.assessments import actions as assessment_actions
 from tukiverkko.assessments.tests.factories import a_health_case
+from tukiverkko.cases.tests.factories import a_professional, a_unit
 from tukiverkko.followup.models import Task
+from tukiverkko.ips import actions as ips_actions
 from tukiverkko.plans.tests.factories import a_plan_with_goals
 from tukiverkko.wsgi import application
 
 # The client-data routers built for the client path (each app's OpenAPI tag).
-TAGS = ("assessments", "plans", "teams", "followup")
+TAGS = ("assessments", "plans", "teams", "followup", "ips")
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application).include(
     tag_regex="^(" + "|".join(TAGS) + ")$"
@@ -103,6 +107,14 @@ def world(db):
         url=f"/asiakkaat/asiakkuus/{case.pk}/suunnitelma/",
         client=case.client,
     )
+    # The ips router's rows: an open IPS period (its decision by a social worker, its coach).
+    county = case.organisation
+    social_worker = a_professional(role=Role.SOCIAL_WORKER, unit=a_unit(county, "social_care"))
+    ips_actions.record_decision(
+        case=case, by=social_worker, reference="x", decided_on=timezone.localdate()
+    )
+    coach = a_professional(role=Role.JOB_COACH, org=county)
+    ips_actions.start_period(case=case, by=social_worker, coach=coach)
     store = import_module(settings.SESSION_ENGINE).SessionStore()
     store[SESSION_KEY] = str(nurse.pk)
     store[BACKEND_SESSION_KEY] = next(
