@@ -22,7 +22,7 @@ from tukiverkko.accounts.models import Municipality, Organisation, Region, Role,
 from tukiverkko.accounts.roles import manages_teams, works_with_clients
 from tukiverkko.audit.events import EventType, record_event
 from tukiverkko.cases import actions as case_actions
-from tukiverkko.cases.actions._common import _check_steering, _in_path, _source
+from tukiverkko.cases.actions._common import _check_steering, _check_text, _in_path, _source
 from tukiverkko.cases.models import Case, Phase
 from tukiverkko.catalogue.models import Service
 from tukiverkko.consent.models import InfoCategory
@@ -50,11 +50,6 @@ from tukiverkko.teams.models import (
     TeamKind,
     TeamMember,
 )
-
-
-def _check_text(fields: dict[str, tuple[str, int]]) -> None:
-    if errors := limits.check_texts(fields):
-        raise ValidationError(errors)
 
 
 def _check_manages(team: Team | None, by: Professional, organisation_id: int | None) -> None:
