@@ -182,6 +182,7 @@ INSTALLED_APPS = [
     "tukiverkko.teams",
     "tukiverkko.ips",
     "tukiverkko.followup",
+    "tukiverkko.portal",
     "tukiverkko.workspace",
     "tukiverkko.access",
     "tukiverkko.api",

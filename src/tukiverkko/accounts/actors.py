@@ -14,9 +14,12 @@ from tukiverkko.accounts.models import User
 
 @dataclass(frozen=True)
 class ClientActor:
-    """The client acting on their own data (the portal)."""
+    """The client acting on their own data (the portal). ``assisted_by``: the professional on
+    whose screen the client logged in with their own code (seed 002: "kuka auttaa?") — the
+    audit log names them beside the client."""
 
     client_id: int
+    assisted_by: User | None = None
 
 
 @dataclass(frozen=True)

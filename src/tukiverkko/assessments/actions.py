@@ -16,7 +16,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tukiverkko.accounts.actors import Professional
+from tukiverkko.accounts.actors import ClientActor, Professional
 from tukiverkko.accounts.models import Organisation, Register, Role, User
 from tukiverkko.accounts.roles import Capability, has, register_of
 from tukiverkko.assessments.models import (
@@ -34,7 +34,7 @@ from tukiverkko.cases.models import Case, Phase
 from tukiverkko.consent.models import InfoCategory, Purpose
 from tukiverkko.consent.selectors import admitting_consent
 from tukiverkko.core import limits
-from tukiverkko.screening.instruments import INSTRUMENTS, AnswerError
+from tukiverkko.screening.instruments import INSTRUMENTS, AnswerError, Instrument, InstrumentResult
 from tukiverkko.screening.messages import problem_text
 
 # An assessment may be dated at most this far back (a paper form entered later), never ahead.
@@ -112,15 +112,7 @@ def record_instrument_result(
     if definition is None:
         raise _refuse("instrument", _("Tuntematon mittari."), "unknown_instrument")
     day = _check_date("assessed_on", assessed_on)
-    try:
-        result = definition.score(answers)
-    except AnswerError as exc:
-        errors: dict[str, list[ValidationError]] = {}
-        for problem in exc.problems:  # each item's own Finnish message (screening.messages)
-            errors.setdefault(problem.item, []).append(
-                ValidationError(problem_text(definition, problem), code=str(problem.code))
-            )
-        raise ValidationError(errors) from exc
+    result = _scored(definition, answers)
     row = InstrumentAssessment.objects.create(
         case=case,
         instrument=definition.id,
@@ -136,6 +128,63 @@ def record_instrument_result(
         source_category=InfoCategory.HEALTH,
     )
     record_event(by, case.client_id, EventType.INSTRUMENT_RESULT, f"{row.pk}:{definition.id}")
+    return row
+
+
+def _scored(definition: Instrument, answers: Mapping[str, object]) -> InstrumentResult:
+    try:
+        return definition.score(answers)
+    except AnswerError as exc:
+        errors: dict[str, list[ValidationError]] = {}
+        for problem in exc.problems:  # each item's own Finnish message (screening.messages)
+            errors.setdefault(problem.item, []).append(
+                ValidationError(problem_text(definition, problem), code=str(problem.code))
+            )
+        raise ValidationError(errors) from exc
+
+
+# What a client may fill in themself before a visit (seed 001: "asiakas täyttää
+# itsearviointilomakkeen"; seed 002: the health check's instruments).
+SELF_ASSESSMENTS = ("was", "phq9", "gad7", "audit_c")
+
+
+@transaction.atomic
+def record_self_assessment(
+    *, case: Case, by: ClientActor, instrument: str, answers: Mapping[str, object]
+) -> InstrumentAssessment:
+    """The client's own answers from the portal, scored and stored against their case dated
+    today: content of the responsible worker's register (who prepares the visit), so that the
+    content filter shows it to the others only under a consent, as any health result."""
+    if case.client_id != by.client_id:
+        raise _refuse("instrument", _("Voit täyttää arvioinnin vain itsellesi."), "not_own")
+    _check_open(case)
+    definition = INSTRUMENTS.get(instrument)
+    if definition is None or definition.id not in SELF_ASSESSMENTS:
+        raise _refuse("instrument", _("Tuntematon mittari."), "unknown_instrument")
+    worker = case.responsible_worker
+    if worker is None:
+        raise _refuse(
+            "instrument",
+            _("Sinulla ei ole vielä vastuutyöntekijää, jolle arviointi menisi."),
+            "no_worker",
+        )
+    result = _scored(definition, answers)
+    row = InstrumentAssessment.objects.create(
+        case=case,
+        instrument=definition.id,
+        instrument_version=instrument_version(definition),
+        assessed_on=timezone.localdate(),
+        answers=dict(answers),
+        score=result.score,
+        band=result.band,
+        result=result.to_dict(),
+        recorded_by=None,
+        by_client=True,
+        source_organisation_id=worker.organisation_id,
+        source_register=register_of(worker) or "",
+        source_category=InfoCategory.HEALTH,
+    )
+    record_event(by, case.client_id, EventType.SELF_ASSESSMENT, f"{row.pk}:{definition.id}")
     return row
 
 

@@ -45,7 +45,8 @@ class InstrumentResultOut(Schema):
     score: float
     band: str
     result: dict[str, Any]
-    recorded_by_id: int
+    recorded_by_id: int | None
+    by_client: bool = False
 
 
 class HealthCheckOut(Schema):

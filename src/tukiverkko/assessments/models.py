@@ -34,6 +34,7 @@ class InstrumentAssessment(Sourced):
         "band": SENSITIVE,
         "result": SENSITIVE,
         "recorded_by": NAME,
+        "by_client": VALUE,
     }
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="instrument_assessments")
@@ -47,8 +48,12 @@ class InstrumentAssessment(Sourced):
     score = models.FloatField()
     band = models.CharField(max_length=40)
     result = models.JSONField()
-    recorded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    # None: the client's self-assessment from the portal (by_client).
+    recorded_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     recorded_at = models.DateTimeField(default=timezone.now)
+    by_client = models.BooleanField(_("asiakkaan itsearviointi"), default=False)
 
     class Meta:
         ordering = ["-assessed_on", "-pk"]
@@ -56,6 +61,10 @@ class InstrumentAssessment(Sourced):
 
     def __str__(self) -> str:
         return f"{self.instrument} {self.assessed_on}"
+
+    @property
+    def recorded_by_label(self) -> str:
+        return str(_("asiakas itse")) if self.by_client else str(self.recorded_by)
 
 
 class IdentifiedBy(models.TextChoices):

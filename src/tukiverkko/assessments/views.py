@@ -13,7 +13,6 @@ from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -36,9 +35,9 @@ from tukiverkko.assessments.panels import COORDINATORS, RULES
 from tukiverkko.assessments.selectors import health_check_of
 from tukiverkko.cases.models import Case
 from tukiverkko.consent.models import Purpose
-from tukiverkko.screening.instruments import INSTRUMENTS, Instrument, answers_from_form
-from tukiverkko.screening.instruments.base import pick
-from tukiverkko.screening.messages import NAMES, SEXES, item_refs
+from tukiverkko.screening.instruments import INSTRUMENTS, answers_from_form
+from tukiverkko.screening.messages import NAMES, SEXES
+from tukiverkko.screening.messages import questions as questions_of
 
 
 def _back(case: Case) -> HttpResponseRedirect:
@@ -70,28 +69,6 @@ def _page(
 
 
 # -- instruments ----------------------------------------------------------------------------
-
-
-def _questions(instrument: Instrument, data: dict[str, str]) -> list[dict[str, Any]]:
-    lang = get_language() or "fi"
-    refs = item_refs(instrument)
-    return [
-        {
-            "id": item.id,
-            "number": refs.get(item.id, item.id),
-            "text": item.label(lang),
-            "group": pick(item.group, lang) if item.group else "",
-            "options": [
-                {
-                    "value": o.value,
-                    "label": o.text(lang),
-                    "checked": data.get(item.id) == str(o.value),
-                }
-                for o in item.options
-            ],
-        }
-        for item in instrument.items
-    ]
 
 
 @client_data
@@ -128,7 +105,7 @@ def record_instrument(request: HttpRequest, case_id: int) -> HttpResponse:
             messages.success(request, _("Mittarin tulos tallennettu."))
             return _back(case)
     data = request.POST.dict() if request.method == "POST" else {}
-    questions = _questions(instrument, data)
+    questions = questions_of(instrument, data)
     for q in questions:
         q["errors"] = item_errors.get(q["id"], [])
     ctx = {

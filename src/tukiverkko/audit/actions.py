@@ -23,14 +23,20 @@ from tukiverkko.audit.models import AccessLogEntry, DisclosureLogEntry
 
 # Who reads: an actor, or a request's anonymous user (a refused read is logged too).
 Reader = Actor | AnonymousUser
+# The role column of what a client did in the portal on a professional's screen.
+ASSISTED = "client_assisted"
 
 
 def actor_fields(actor: Reader) -> dict[str, Any]:
     """The user, username, organisation and role columns that say who acted.
 
-    A client acting for themself has no user row (``username`` "client:<id>", role "client"),
-    nor has the system (``username`` "system:<name>", role "system")."""
+    A client acting for themself has no user row (``username`` "client:<id>", role "client");
+    assisted, the professional beside them fills the user and organisation (role
+    "client_assisted"). The system has none either (``username`` "system:<name>", role "system")."""
     if isinstance(actor, ClientActor):
+        helper = actor.assisted_by
+        if helper is not None:  # assisted use: the professional beside the client is named
+            return _fields(helper.pk, f"client:{actor.client_id}", helper.organisation, ASSISTED)
         return _fields(None, f"client:{actor.client_id}", None, "client")
     if isinstance(actor, SystemActor):
         return _fields(None, f"system:{actor.name}", None, "system")

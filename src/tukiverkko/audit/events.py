@@ -80,6 +80,11 @@ class EventType(models.TextChoices):
     # follow-up: a professional's mark on a task; the reminder job's runs (one event a run,
     # not one a task: followup decision 0322)
     TASK_DONE = "task_done", _("tehtävä merkitty tehdyksi")
+    PORTAL_CODE = "portal_code", _("kirjautumiskoodi annettu asiakkaalle")
+    PORTAL_LOGIN = "portal_login", _("asiakas kirjautui omiin tietoihinsa")
+    CLIENT_ACTION_UPDATE = "client_action_update", _("asiakas päivitti oman tehtävänsä")
+    SELF_ASSESSMENT = "self_assessment", _("asiakas täytti itsearvioinnin")
+    CLIENT_FEEDBACK = "client_feedback", _("asiakas antoi palautetta")
     REMINDERS_RUN = "reminders_run", _("muistutusajo")
     # IPS job coaching (the fidelity review is of a service: client_id is empty)
     IPS_DECISION = "ips_decision", _("IPS-palvelupäätös kirjattu")

@@ -19,3 +19,5 @@ class AccessPurpose(models.TextChoices):
     DATA_PROTECTION = "tietosuojavalvonta", _("tietosuojavalvonta")
     # A refusal that named no purpose of its own (an API call without login, a CSRF failure).
     REFUSED_REQUEST = "refused_request", _("torjuttu pyyntö")
+    # The client reading their own data in the portal (tukiverkko.access.own).
+    OWN_DATA = "own_data", _("omat tiedot")

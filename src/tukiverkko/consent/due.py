@@ -5,7 +5,10 @@
   consent (or, past its last day, it is no longer expiring: the task closes itself);
 - an oral consent used up (one transaction only, RULEBOOK §10) with no consent recorded since
   by the same register: due the day it was used; done by recording a written one, or marked
-  done when no more is needed.
+  done when no more is needed;
+- a revoked consent whose recipients (and Kela) have not all been told (RULEBOOK §10): due the
+  day it was revoked, owned by the case's responsible worker (else the recorder); done by
+  marking every revocation notice done.
 
 Owner: the professional who recorded it while their account is active, else the case's
 responsible worker. Each source is one query (the case is read through the relation's name:
@@ -23,7 +26,7 @@ from django.urls import reverse
 from django.utils.timezone import localdate
 from django.utils.translation import gettext_lazy as _
 
-from tukiverkko.consent.models import Consent, ConsentForm
+from tukiverkko.consent.models import Consent, ConsentForm, RevocationNotice
 from tukiverkko.core.due import Due
 
 EXPIRY_NOTICE_DAYS = 30
@@ -94,3 +97,37 @@ def used_up(today: dt.date) -> Iterator[Due]:
             url=link.format(client_id),
             client_id=client_id,
         )
+
+
+def revocation_untold(today: dt.date) -> Iterator[Due]:
+    """(see the module) — for any case, open or closed: a revocation is told in any case."""
+    link = _link()
+    untold = RevocationNotice.objects.filter(consent_id=OuterRef("pk"), done_at__isnull=True)
+    worker = (
+        apps.get_model("cases", "Case")
+        .objects.filter(client_id=OuterRef("client_id"))
+        .exclude(phase="closed")
+        .order_by("-opened_at")
+        .values("responsible_worker_id")[:1]
+    )
+    qs = (
+        Consent.objects.filter(revoked_at__isnull=False)
+        .filter(Exists(untold))
+        .annotate(worker_id=Subquery(worker))
+        .values_list("pk", "client_id", "recorded_by_id", "worker_id", "revoked_at")
+    )
+    for pk, client_id, by_id, worker_id, revoked in qs:
+        yield revocation_due(pk, client_id, worker_id or by_id, localdate(revoked), link)
+
+
+def revocation_due(pk: int, client_id: int, owner_id: int, day: dt.date, link: str = "") -> Due:
+    """The one task of telling a revocation (the source's, and the portal's at once)."""
+    return Due(
+        kind="consent_revoked",
+        key=f"consent:{pk}",
+        owner_id=owner_id,
+        due=day,
+        title=_("Suostumus on peruttu: ilmoita Kelalle ja vastaanottajille"),
+        url=(link or _link()).format(client_id),
+        client_id=client_id,
+    )

@@ -20,7 +20,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tukiverkko.accounts.actors import Professional
+from tukiverkko.accounts.actors import ClientActor, Professional
 from tukiverkko.accounts.models import User
 from tukiverkko.audit.events import EventType, record_event
 from tukiverkko.cases import actions as case_actions
@@ -44,7 +44,13 @@ from tukiverkko.plans.checks import (
     review_date_errors,
     strictest_review_rule,
 )
-from tukiverkko.plans.enums import Attainment, PlanningMode, VersionChange
+from tukiverkko.plans.enums import (
+    ActionStatus,
+    Attainment,
+    PlanningMode,
+    Responsible,
+    VersionChange,
+)
 from tukiverkko.plans.models import ExternalPlan, Goal, GoalReview, Plan, PlanAction, PlanVersion
 from tukiverkko.plans.snapshot import snapshot
 
@@ -58,6 +64,7 @@ __all__ = [
     "create_plan",
     "review_goal",
     "save_plan",
+    "update_own_action",
 ]
 
 
@@ -110,7 +117,7 @@ def _in_path_or_none(case: Case, user: User | None) -> bool:
 
 
 def _new_version(
-    plan: Plan, by: Professional, expected_version: int | None, change: VersionChange
+    plan: Plan, by: Professional | None, expected_version: int | None, change: VersionChange
 ) -> PlanVersion:
     """Bump the plan's number (only if nobody saved since ``expected_version``) and keep the
     whole plan as it now is."""
@@ -389,3 +396,42 @@ def add_actions(
         actions=[action_data(a) for a in plan.actions.all()] + list(actions),
         external_plans=[external_data(e) for e in plan.external_plans.all()],
     )
+
+
+@transaction.atomic
+def update_own_action(
+    *, action: PlanAction, by: ClientActor, done: bool, comment: str
+) -> PlanVersion:
+    """The client marks their own task of the plan done (or not yet) and says a word on it, in
+    the portal: only a task that is theirs (``Responsible.CLIENT``) and shown to them, of an
+    open case. One new version of the plan, authored by nobody but the client."""
+    locked = (
+        PlanAction.objects.select_for_update(of=("self",))
+        .select_related("plan__case")
+        .get(pk=action.pk)
+    )
+    plan = locked.plan
+    if (
+        plan.case.client_id != by.client_id
+        or locked.responsible != Responsible.CLIENT
+        or not locked.visible_to_client
+    ):
+        raise ValidationError(_("Voit päivittää vain omia tehtäviäsi."), code="not_own")
+    _check_open(plan.case)
+    comment = comment.strip()
+    errors = limits.check_texts({"comment": (comment, limits.REASON)})
+    if locked.status == ActionStatus.CANCELLED:
+        errors.setdefault("done", []).append(_("Tehtävä on peruttu: sitä ei voi merkitä."))
+    if errors:
+        raise ValidationError(errors)
+    new_status = ActionStatus.DONE if done else ActionStatus.IN_PROGRESS
+    if locked.status == ActionStatus.PLANNED and not done:
+        new_status = ActionStatus.PLANNED
+    locked.status = new_status
+    if comment:
+        locked.client_comment = comment
+    locked.client_updated_at = timezone.now()
+    locked.save(update_fields=["status", "client_comment", "client_updated_at"])
+    version = _new_version(plan, None, None, VersionChange.CLIENT)
+    record_event(by, plan.case.client_id, EventType.CLIENT_ACTION_UPDATE, f"{locked.pk}")
+    return version

@@ -98,7 +98,7 @@ class PlanOut(Schema):
 
 class PlanVersionOut(Schema):
     number: int
-    author_id: int
+    author_id: int | None
     author: str
     created_at: dt.datetime
     change: str
@@ -404,7 +404,7 @@ def list_versions(request: HttpRequest, case_id: int) -> Any:
         {
             "number": v.number,
             "author_id": v.author_id,
-            "author": str(v.author),
+            "author": v.author_label,
             "created_at": v.created_at,
             "change": v.change,
         }

@@ -174,7 +174,7 @@ def _title(section: str, item: Item) -> str:
 
 def _authors(steps: list[PlanVersion]) -> Iterator[tuple[str, dict[Key, Item], dict[Key, Item]]]:
     for before, after in itertools.pairwise(steps):
-        yield str(after.author), items(before.snapshot), items(after.snapshot)
+        yield after.author_label, items(before.snapshot), items(after.snapshot)
 
 
 def diff_versions(steps: list[PlanVersion], content: Disclosing) -> PlanDiff:

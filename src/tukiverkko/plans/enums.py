@@ -61,3 +61,4 @@ class VersionChange(models.TextChoices):
     SAVE = "save", _("suunnitelmaa muutettu")
     REVIEW = "review", _("tavoite arvioitu")
     AGREE = "agree", _("suunnitelma sovittu")
+    CLIENT = "client", _("asiakas päivitti oman tehtävänsä")

@@ -179,6 +179,8 @@ class PlanAction(Sourced):
         "ends_on": VALUE,
         "status": VALUE,
         "visible_to_client": VALUE,
+        "client_comment": SENSITIVE,
+        "client_updated_at": VALUE,
     }
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="actions")
@@ -223,6 +225,9 @@ class PlanAction(Sourced):
     )
     visible_to_client = models.BooleanField(_("näkyy asiakkaalle"), default=True)
     position = models.PositiveSmallIntegerField(default=0)
+    # The client's own word on their task, from the portal (plans.actions.update_own_action).
+    client_comment = models.TextField(_("asiakkaan kommentti"), blank=True)
+    client_updated_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["position", "pk"]
@@ -281,7 +286,10 @@ class PlanVersion(models.Model):
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
-    author = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    # None: the client's own change in the portal (VersionChange.CLIENT).
+    author = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
     change = models.CharField(max_length=20, choices=VersionChange.choices)
     snapshot = models.JSONField()
@@ -304,3 +312,8 @@ class PlanVersion(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> Any:
         refuse_change()
+
+    @property
+    def author_label(self) -> str:
+        """Who made this version: the professional, or the client themself."""
+        return str(self.author) if self.author_id else str(_("asiakas itse"))

@@ -61,6 +61,8 @@ def _action(action: PlanAction) -> dict[str, Any]:
         "status": action.status,
         "visible_to_client": action.visible_to_client,
         "source": _source(action),
+        # the client's own word from the portal, when they have given one
+        **({"client_comment": action.client_comment} if action.client_comment else {}),
     }
 
 

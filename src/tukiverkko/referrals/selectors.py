@@ -145,7 +145,7 @@ class ReferralView:
     steps: list[str] = field(default_factory=list)
 
 
-def _referral_rows(base: QuerySet[Referral] | None = None) -> QuerySet[Referral]:
+def referral_rows(base: QuerySet[Referral] | None = None) -> QuerySet[Referral]:
     return (base if base is not None else Referral.objects.all()).select_related(
         "case__client",
         "service__service_type",
@@ -160,7 +160,7 @@ def _referral_rows(base: QuerySet[Referral] | None = None) -> QuerySet[Referral]
 
 
 def referral_by_id(referral_id: int) -> Referral | None:
-    return _referral_rows().filter(pk=referral_id).first()
+    return referral_rows().filter(pk=referral_id).first()
 
 
 def referral_view(viewer: Professional, referral: Referral) -> ReferralView:
@@ -238,7 +238,7 @@ def inbox(
     # The addressee condition on the rows themselves, not as a ``pk IN (subquery)``: with the
     # subquery PostgreSQL sorted every referral of the country by date before filtering
     # (1.4 s at p95 at national size; docs/performance.md).
-    qs = _referral_rows(Referral.objects.addressed_to(user)).order_by("-sent_at", "-pk")
+    qs = referral_rows(Referral.objects.addressed_to(user)).order_by("-sent_at", "-pk")
     total = qs.count()
     size = max(1, min(page_size, PAGE_SIZE))
     pages = max(1, -(-total // size))
@@ -254,7 +254,7 @@ def inbox(
 def case_referrals(case: Case) -> list[InboxRow]:
     """A case's referrals, newest first, each with where it stands (no content: the page of
     each referral shows that through the content filter)."""
-    rows = _referral_rows().filter(case=case)
+    rows = referral_rows().filter(case=case)
     return [InboxRow(r, where_is_it_now(r), r.is_overdue) for r in rows]
 
 

@@ -3,10 +3,14 @@ Finnish, translatable (the pure instrument modules hold Finnish only)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from tukiverkko.screening.instruments import Instrument, Problem
+from tukiverkko.screening.instruments.base import pick
 
 #: Instrument names and short descriptions for the UI (the pure modules hold Finnish only).
 NAMES = {
@@ -75,3 +79,28 @@ def problem_text(instrument: Instrument, problem: Problem) -> str:
     if problem.item == "sex":
         return _("Sukupuoli: valitse mies tai nainen, tai jätä valitsematta.")
     return _("Kohta %(item)s: valitse jokin annetuista vaihtoehdoista.") % {"item": label}
+
+
+def questions(instrument: Instrument, data: Mapping[str, str]) -> list[dict[str, Any]]:
+    """The instrument's items as a form shows them, in the current language, with the answers
+    of ``data`` (a submitted form) checked — for the pages that record a result on a case
+    (assessments) and the client's self-assessment (portal)."""
+    lang = get_language() or "fi"
+    refs = item_refs(instrument)
+    return [
+        {
+            "id": item.id,
+            "number": refs.get(item.id, item.id),
+            "text": item.label(lang),
+            "group": pick(item.group, lang) if item.group else "",
+            "options": [
+                {
+                    "value": o.value,
+                    "label": o.text(lang),
+                    "checked": data.get(item.id) == str(o.value),
+                }
+                for o in item.options
+            ],
+        }
+        for item in instrument.items
+    ]

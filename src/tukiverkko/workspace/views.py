@@ -17,6 +17,8 @@ from tukiverkko.accounts.models import User
 from tukiverkko.accounts.roles import works_with_clients
 from tukiverkko.followup.models import Task
 from tukiverkko.followup.selectors import counts, title_of
+from tukiverkko.portal import actions as portal_actions
+from tukiverkko.portal.codes import VALID_FOR
 from tukiverkko.referrals import selectors as referrals
 from tukiverkko.teams.selectors import my_upcoming_meetings
 from tukiverkko.workspace.selectors import waiting
@@ -45,6 +47,26 @@ def start(request: HttpRequest) -> HttpResponse:
             "waiting": waiting(user),
             "meetings": my_upcoming_meetings(user),
             "incoming": access.incoming_handovers(user),
+        },
+    )
+
+
+@client_data
+@require_http_methods(["POST"])
+def portal_code(request: HttpRequest, client_id: int) -> HttpResponse:
+    """A one-time code for the client's own view (Oma Tukiverkko), shown once: the client
+    logs in with it on their own device — or here, beside the professional (assisted use)."""
+    user = professional_of(request)
+    client = access.get_client_for_change(user, client_id, what="portal_code")
+    row, code = portal_actions.issue_login_code(client=client, by=user)
+    return render(
+        request,
+        "workspace/portal_code.html",
+        {
+            "client": client,
+            "code": code,
+            "expires_at": row.expires_at,
+            "minutes": int(VALID_FOR.total_seconds() // 60),
         },
     )
 
