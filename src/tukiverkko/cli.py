@@ -48,6 +48,7 @@ GROUPS: list[tuple[str, list[tuple[str, str]]]] = [
             ("serve", "production server (gunicorn, WhiteNoise) and the task worker"),
             ("worker", "the background task worker alone (django-tasks, database backend)"),
             ("reminders", "run the follow-up reminder job now (the worker runs it at 06:00)"),
+            ("portal-code", "a one-time login code for a client's own view (Oma Tukiverkko)"),
             ("migrate", "create or update the database tables (Django)"),
             ("check", "system checks; --deploy for production settings (Django)"),
             ("collectstatic", "static files into var/static for production (Django)"),

@@ -196,6 +196,8 @@ def load_accounts() -> tuple[int, int]:
                 "role": role,
                 "organisation": org,
                 "unit": unit,
+                # a work address the client's own view shows (".invalid": reserved, never mail)
+                "email": f"{username}@demo.tukiverkko.invalid",
             },
         )
         if was_created:
