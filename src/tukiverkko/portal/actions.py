@@ -31,12 +31,13 @@ REVOCATION_SOURCE = "tukiverkko.consent.due.revocation_untold"
 def issue_login_code(*, client: Client, by: Professional) -> tuple[LoginCode, str]:
     """A new one-time code for ``client``: the row, and the code in clear — shown once to the
     professional, who hands it to the client (the view has authorised the client)."""
-    code = codes.new_code()
+    code, now = codes.new_code(), timezone.now()
     row = LoginCode.objects.create(
         client=client,
         digest=codes.digest(code),
         created_by=by,
-        expires_at=timezone.now() + codes.VALID_FOR,
+        created_at=now,
+        expires_at=now + codes.VALID_FOR,
     )
     record_event(by, client.pk, EventType.PORTAL_CODE, row.pk)
     return row, code

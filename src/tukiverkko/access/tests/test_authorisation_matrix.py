@@ -475,6 +475,7 @@ PAGES: dict[str, Spec] = {
     # a client on its agenda is named only to who sees the client (teams.selectors).
     "teams:list": Spec("GET", "list"),
     "workspace:start": Spec("GET", "list"),
+    "workspace:portal_code": Spec("POST", "write", _client),
     "teams:detail": Spec("GET", "team", _team),
     "teams:member_add": Spec("POST", "team", _team, lambda w: {"member-role": "doctor"}),
     "teams:member_remove": Spec("POST", "team", lambda w: _team(w) | {"member_id": w.member.pk}),
