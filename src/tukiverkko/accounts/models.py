@@ -147,7 +147,7 @@ class User(AbstractUser):
     role = models.CharField(max_length=40, choices=Role.choices, blank=True)
     title = models.CharField(_("nimike"), max_length=200, blank=True)
     # The work phone the client may call (the portal shows it with the work e-mail).
-    phone = models.CharField(_("työpuhelin"), max_length=40, blank=True)
+    phone = models.CharField(_("työpuhelin"), max_length=40, blank=True, db_default="")
 
     def clean(self) -> None:
         super().clean()

@@ -53,7 +53,7 @@ class InstrumentAssessment(Sourced):
         User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     recorded_at = models.DateTimeField(default=timezone.now)
-    by_client = models.BooleanField(_("asiakkaan itsearviointi"), default=False)
+    by_client = models.BooleanField(_("asiakkaan itsearviointi"), default=False, db_default=False)
 
     class Meta:
         ordering = ["-assessed_on", "-pk"]

@@ -80,6 +80,7 @@ class EventType(models.TextChoices):
     # follow-up: a professional's mark on a task; the reminder job's runs (one event a run,
     # not one a task: followup decision 0322)
     TASK_DONE = "task_done", _("tehtävä merkitty tehdyksi")
+    CONSENT_CONFIRM = "consent_confirm", _("asiakas vahvisti suostumuksen")
     PORTAL_CODE = "portal_code", _("kirjautumiskoodi annettu asiakkaalle")
     PORTAL_LOGIN = "portal_login", _("asiakas kirjautui omiin tietoihinsa")
     CLIENT_ACTION_UPDATE = "client_action_update", _("asiakas päivitti oman tehtävänsä")

@@ -15,6 +15,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
+from tukiverkko.access import lists
 from tukiverkko.access import selectors as access
 from tukiverkko.access.selectors import Need
 from tukiverkko.api.auth import caller, no_store, professional
@@ -89,7 +90,7 @@ def _labels(form: type[Form]) -> dict[str, str]:
 @no_store
 def list_clients(request: HttpRequest, page: Query[ListPage]) -> list[Client]:
     """Visible clients, ``limit`` (≤ 200) from ``offset``; each client returned is logged."""
-    return access.visible_clients(
+    return lists.visible_clients(
         caller(request), what="api:clients_list", offset=page.offset, limit=page.limit
     )
 

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from tukiverkko.access import policy
+from tukiverkko.access import lists, policy
 from tukiverkko.access import selectors as access
 from tukiverkko.access.selectors import Need
 from tukiverkko.accounts.decorators import client_data, professional_of
@@ -108,15 +108,15 @@ def my_clients(request: HttpRequest) -> HttpResponse:
         page = int(request.GET.get("sivu", "1"))
     except ValueError:
         page = 1
-    mine = access.my_cases(user, page=min(max(page, 1), 10**6))
+    mine = lists.my_cases(user, page=min(max(page, 1), 10**6))
     return render(
         request,
         "cases/my_clients.html",
         {
             "cases": mine.cases,
             "page": mine,
-            "incoming": access.incoming_handovers(user),
-            "justified": access.my_justified_accesses(user),
+            "incoming": lists.incoming_handovers(user),
+            "justified": lists.my_justified_accesses(user),
             "may_create": creates_clients(user),
             "may_justify": opens_justified_access(user),
         },

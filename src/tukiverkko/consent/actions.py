@@ -163,13 +163,20 @@ def record_consent(
     errors |= _choice_errors(
         purps, Purpose.values, "purposes", _("Valitse vähintään yksi käyttötarkoitus.")
     )
+    portal = form == ConsentForm.PORTAL
+    if portal:  # the client confirms in the portal: the evidence is their confirmation
+        signature_method, evidence_reference = "", ""
     if form not in ConsentForm.values:
         errors["form"] = [_("Valitse suostumuksen muoto.")]
-    elif signature_method not in SIGNATURES[form]:
+    elif not portal and signature_method not in SIGNATURES[form]:
         errors["signature_method"] = [
             _("Valitse, miten asiakas vahvisti suostumuksen tällä muodolla.")
         ]
-    if form in ConsentForm.values and form != ConsentForm.ORAL and not evidence_reference:
+    if (
+        form in ConsentForm.values
+        and form not in (ConsentForm.ORAL, ConsentForm.PORTAL)
+        and not evidence_reference
+    ):
         errors["evidence_reference"] = [
             _("Kirjaa asiakirjan tunniste: lomakkeen numero tai skannatun asiakirjan viite.")
         ]
@@ -202,6 +209,7 @@ def record_consent(
         valid_until=valid_until,
         note=note,
         recorded_by=by,
+        awaits_confirmation=portal,
     )
     consent.organisations.set(orgs)
     consent.units.set(unit_list)
@@ -261,8 +269,41 @@ def revoke_consent(*, consent: Consent, by: Actor, channel: str) -> Consent:
     locked.revoked_by = by if isinstance(by, Professional) else None
     locked.revocation_channel = channel
     locked.save(update_fields=["revoked_at", "revoked_by", "revocation_channel"])
-    RevocationNotice.objects.bulk_create(_notices(locked))
+    if locked.confirmed_at is not None or locked.form != ConsentForm.PORTAL:
+        # (one never confirmed disclosed nothing: nobody is to be told)
+        RevocationNotice.objects.bulk_create(_notices(locked))
     record_event(by, locked.client_id, EventType.CONSENT_REVOKE, locked.pk)
+    return locked
+
+
+@transaction.atomic
+def confirm_consent(*, consent: Consent, by: ClientActor, method: str) -> Consent:
+    """The client confirms in the portal a consent prepared with them (form PORTAL): from now
+    on it covers what it names. ``method``: how they confirmed — two factors (the one-time
+    code's login and their henkilötunnus typed again, checked by the portal) or strong
+    identification (Suomi.fi)."""
+    if by.client_id != consent.client_id:
+        raise ValidationError(_("Voit vahvistaa vain oman suostumuksesi."), code="not_own")
+    if method not in SIGNATURES[ConsentForm.PORTAL]:
+        raise ValidationError({"method": [_("Vahvista suostumus kahdella tekijällä.")]})
+    locked = Consent.objects.select_for_update().get(pk=consent.pk)
+    if locked.revoked_at is not None:
+        raise ValidationError(_("Suostumus on jo peruttu."), code="already_revoked")
+    if not locked.awaits_confirmation:
+        raise ValidationError(_("Suostumus on jo vahvistettu."), code="not_awaiting")
+    today = timezone.localdate()
+    if locked.valid_until is not None and locked.valid_until < today:
+        raise ValidationError(
+            _("Suostumuksen voimassaolo on jo päättynyt: pyydä työntekijältäsi uusi."),
+            code="expired",
+        )
+    locked.awaits_confirmation, locked.confirmed_at = False, timezone.now()
+    locked.signature_method = method
+    locked.valid_from = max(locked.valid_from, today)
+    locked.save(
+        update_fields=["awaits_confirmation", "confirmed_at", "signature_method", "valid_from"]
+    )
+    record_event(by, locked.client_id, EventType.CONSENT_CONFIRM, locked.pk)
     return locked
 
 

@@ -88,7 +88,9 @@ class ConsentRecordForm(forms.Form):
     )
     form = forms.ChoiceField(label=_("Suostumuksen muoto"), choices=ConsentForm.choices)
     signature_method = forms.ChoiceField(
-        label=_("Miten asiakas vahvisti"), choices=SignatureMethod.choices
+        label=_("Miten asiakas vahvisti"),
+        choices=[("", _("– asiakas vahvistaa Oma Tukiverkossa –")), *SignatureMethod.choices],
+        required=False,
     )
     evidence_reference = forms.CharField(
         label=_("Asiakirjan tunniste (lomakkeen numero tai skannatun asiakirjan viite)"),

@@ -72,6 +72,8 @@ class ConsentForm(models.TextChoices):
     OTHER_WRITTEN = "other_written", _("muu kirjallinen")
     ORAL = "oral", _("suullinen (yksi asiointikerta)")
     CLIENT_ELECTRONIC = "client_electronic", _("asiakkaan sähköinen vahvistus")
+    # Prepared with the client, confirmed by them in Oma Tukiverkko (decision 0343).
+    PORTAL = "portal", _("asiakas vahvistaa Oma Tukiverkossa")
 
 
 WRITTEN_FORMS = frozenset(
@@ -86,6 +88,7 @@ class SignatureMethod(models.TextChoices):
     ELECTRONIC_SIGNATURE = "electronic_signature", _("sähköinen allekirjoitus")
     STRONG_IDENTIFICATION = "strong_identification", _("vahva sähköinen tunnistautuminen")
     ORAL_RECORDED = "oral_recorded", _("suullinen, kirjattu asiointikerralla")
+    TWO_FACTOR = "two_factor", _("kaksivaiheinen vahvistus (kertakoodi ja henkilötunnus)")
 
 
 # Which signature each form takes.
@@ -97,6 +100,10 @@ SIGNATURES: dict[str, frozenset[str]] = {
     ConsentForm.ORAL: frozenset({SignatureMethod.ORAL_RECORDED}),
     ConsentForm.CLIENT_ELECTRONIC: frozenset(
         {SignatureMethod.STRONG_IDENTIFICATION, SignatureMethod.ELECTRONIC_SIGNATURE}
+    ),
+    # set by the client's confirmation, not by the professional
+    ConsentForm.PORTAL: frozenset(
+        {SignatureMethod.STRONG_IDENTIFICATION, SignatureMethod.TWO_FACTOR}
     ),
 }
 
@@ -151,6 +158,8 @@ class Consent(models.Model):
         "note": SENSITIVE,
         "recorded_by": NAME,
         "revoked_at": VALUE,
+        "awaits_confirmation": VALUE,
+        "confirmed_at": VALUE,
         "revocation_channel": VALUE,
     }
 
@@ -184,8 +193,8 @@ class Consent(models.Model):
     form = models.CharField(_("muoto"), max_length=20, choices=ConsentForm.choices)
     # The evidence: the form's number or the scanned document's reference, and the signature.
     evidence_reference = models.CharField(_("asiakirjan tunniste"), max_length=200, blank=True)
-    signature_method = models.CharField(
-        _("vahvistustapa"), max_length=30, choices=SignatureMethod.choices
+    signature_method = models.CharField(  # "" while a PORTAL consent awaits confirmation
+        _("vahvistustapa"), max_length=30, choices=SignatureMethod.choices, blank=True
     )
     valid_from = models.DateField(_("voimassa alkaen"))
     valid_until = models.DateField(_("voimassa asti"), null=True, blank=True)
@@ -194,6 +203,10 @@ class Consent(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    # A consent prepared for the client to confirm in Oma Tukiverkko (form PORTAL) covers
+    # nothing until they confirm it there with two factors (decision 0343).
+    awaits_confirmation = models.BooleanField(default=False, db_default=False)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

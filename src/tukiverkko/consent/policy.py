@@ -59,6 +59,8 @@ class ConsentFacts:
     disclosing: Source | None = None
     unit_ids: frozenset[int] = field(default_factory=frozenset)  # recipient units
     external_ids: frozenset[int] = field(default_factory=frozenset)  # recipient employers …
+    # Prepared for the client to confirm in the portal and not confirmed yet: covers nothing.
+    awaiting: bool = False
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,8 @@ def covers_recipient(
     ("" when it does) — the question of admitting a network member, before any content."""
     if consent.revoked:
         return "revoked"
+    if consent.awaiting:
+        return "awaiting_confirmation"
     if invalid := _valid(consent.valid_from, consent.valid_until, today):
         return invalid
     if consent.oral and consent.used:
@@ -156,6 +160,8 @@ def covers(
     on ``today`` ("" when it does)."""
     if consent.revoked:
         return "revoked"
+    if consent.awaiting:
+        return "awaiting_confirmation"
     if invalid := _valid(consent.valid_from, consent.valid_until, today):
         return invalid
     if consent.oral and consent.used:

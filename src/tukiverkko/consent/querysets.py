@@ -87,6 +87,7 @@ def facts_of(consent: Consent) -> ConsentFacts:
         oral=consent.form == ConsentForm.ORAL,
         used=consent.used_at is not None,
         disclosing=Source(consent.disclosing_organisation_id, consent.disclosing_register),
+        awaiting=consent.awaits_confirmation,
     )
 
 

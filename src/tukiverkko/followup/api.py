@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
-from tukiverkko.access import selectors as access
+from tukiverkko.access import lists
 from tukiverkko.api.auth import caller, no_store, professional
 from tukiverkko.api.errors import Problem, ProblemError, from_validation_error
 from tukiverkko.core import limits
@@ -69,8 +69,8 @@ def _out(task: Task) -> dict[str, Any]:
 def list_tasks(request: HttpRequest, page: Query[PageIn]) -> dict[str, Any]:
     """My open tasks, overdue first, then by due date; 50 a page."""
     user = caller(request)
-    found = access.tasks_for(user, page=page.page, what="api:tasks")
-    counts = access.open_task_counts(user)
+    found = lists.tasks_for(user, page=page.page, what="api:tasks")
+    counts = lists.open_task_counts(user)
     return {
         "count": found.total,
         "overdue": counts.overdue,
@@ -83,7 +83,7 @@ def list_tasks(request: HttpRequest, page: Query[PageIn]) -> dict[str, Any]:
 @router.get("/{task_id}", response={200: TaskOut, 404: Problem, 422: Problem})
 @no_store
 def task_detail(request: HttpRequest, task_id: int) -> dict[str, Any]:
-    return _out(access.get_task(caller(request), task_id, what="api:task"))
+    return _out(lists.get_task(caller(request), task_id, what="api:task"))
 
 
 @router.post(
@@ -94,7 +94,7 @@ def task_detail(request: HttpRequest, task_id: int) -> dict[str, Any]:
 def task_done(request: HttpRequest, task_id: int, body: DoneIn) -> dict[str, Any]:
     """Mark my task done with a note (how it was handled, or why it is not needed)."""
     user = caller(request)
-    task = access.get_task_for_change(user, task_id, what="api:task_done")
+    task = lists.get_task_for_change(user, task_id, what="api:task_done")
     try:
         done = actions.mark_done(task=task, by=user, note=body.note)
     except ValidationError as exc:

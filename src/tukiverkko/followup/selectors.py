@@ -1,5 +1,5 @@
 """Read models of follow-up, for the pages, the API and the start page. They do not ask the
-access policy (this layer may not import it): ``tukiverkko.access.selectors.tasks_for`` and
+access policy (this layer may not import it): ``tukiverkko.access.lists.tasks_for`` and
 ``open_task_counts`` narrow these to the clients the owner still sees, and log what is shown."""
 
 from __future__ import annotations

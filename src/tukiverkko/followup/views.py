@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from tukiverkko.access import lists
 from tukiverkko.access import selectors as access
 from tukiverkko.accounts.decorators import client_data, professional_of
 from tukiverkko.core.forms import first_errors
@@ -26,9 +27,9 @@ def _page_number(request: HttpRequest) -> int:
 @client_data
 def my_tasks(request: HttpRequest) -> HttpResponse:
     user = professional_of(request)
-    page = access.tasks_for(user, page=_page_number(request), what="tasks")
+    page = lists.tasks_for(user, page=_page_number(request), what="tasks")
     rows = [{"task": t, "title": title_of(t)} for t in page.tasks]
-    counts = access.open_task_counts(user)
+    counts = lists.open_task_counts(user)
     return render(request, "followup/my_tasks.html", {"page": page, "rows": rows, "counts": counts})
 
 
@@ -36,7 +37,7 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def mark_done(request: HttpRequest, task_id: int) -> HttpResponse:
     user = professional_of(request)
-    task = access.get_task_for_change(user, task_id, what="task_done")
+    task = lists.get_task_for_change(user, task_id, what="task_done")
     form = DoneForm(request.POST or None)
     errors: list[str] = []
     if request.method == "POST":

@@ -226,7 +226,7 @@ class PlanAction(Sourced):
     visible_to_client = models.BooleanField(_("näkyy asiakkaalle"), default=True)
     position = models.PositiveSmallIntegerField(default=0)
     # The client's own word on their task, from the portal (plans.actions.update_own_action).
-    client_comment = models.TextField(_("asiakkaan kommentti"), blank=True)
+    client_comment = models.TextField(_("asiakkaan kommentti"), blank=True, db_default="")
     client_updated_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -14,10 +14,12 @@ from django.utils.translation import gettext as _
 from tukiverkko.accounts.actors import ClientActor, Professional
 from tukiverkko.audit.events import EventType, record_event
 from tukiverkko.cases.models import Case
+from tukiverkko.clients import crypto
 from tukiverkko.clients.models import Client
+from tukiverkko.clients.models.client import normalise_henkilotunnus
 from tukiverkko.consent import actions as consent_actions
 from tukiverkko.consent.due import revocation_due
-from tukiverkko.consent.models import Consent, RequestChannel
+from tukiverkko.consent.models import Consent, RequestChannel, SignatureMethod
 from tukiverkko.core import limits
 from tukiverkko.followup.jobs import open_now
 from tukiverkko.portal import codes
@@ -137,3 +139,28 @@ def give_feedback(
     )
     record_event(by, by.client_id, EventType.CLIENT_FEEDBACK, row.pk)
     return row
+
+
+def confirm_own_consent(
+    *, consent: Consent, by: ClientActor, henkilotunnus: str = "", strong: bool = False
+) -> Consent:
+    """The client confirms a consent prepared with them. Two factors (Kela: "two-factor
+    confirmation"): the login (Suomi.fi strong identification is both) — or the one-time code
+    the worker gave, and the henkilötunnus typed again here, checked against the look-up hash
+    only (never kept, never logged)."""
+    if strong:
+        method = SignatureMethod.STRONG_IDENTIFICATION
+    else:
+        typed = henkilotunnus.strip()
+        try:
+            code = normalise_henkilotunnus(typed) if typed else ""
+        except ValidationError as exc:
+            raise ValidationError({"henkilotunnus": exc.messages}) from None
+        hashes = crypto.lookup_hashes(code) if code else []
+        if not Client.objects.filter(pk=by.client_id, henkilotunnus_hash__in=hashes).exists():
+            raise ValidationError(
+                {"henkilotunnus": [_("Kirjoita oma henkilötunnuksesi vahvistukseksi.")]},
+                code="second_factor",
+            )
+        method = SignatureMethod.TWO_FACTOR
+    return consent_actions.confirm_consent(consent=consent, by=by, method=method)

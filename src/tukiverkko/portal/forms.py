@@ -59,3 +59,23 @@ class FeedbackForm(forms.Form):
     def __init__(self, *args: object, meetings: list[tuple[int, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["meeting"].choices = [("", _("– valitse –")), *meetings]  # type: ignore[attr-defined]
+
+
+class ConfirmForm(forms.Form):
+    """The second factor of a consent's confirmation: the henkilötunnus typed again (not asked
+    after a Suomi.fi login, which is strong identification itself)."""
+
+    henkilotunnus = forms.CharField(
+        label=_("Henkilötunnuksesi"),
+        max_length=20,
+        required=False,
+        help_text=_(
+            "Vahvistat suostumuksen kahdella tekijällä: kirjautumiskoodilla ja henkilötunnuksellasi."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+
+    def __init__(self, *args: object, strong: bool, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        if strong:
+            del self.fields["henkilotunnus"]

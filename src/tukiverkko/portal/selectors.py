@@ -146,6 +146,7 @@ class ConsentLine:
     purposes: list[str]
     in_force: bool
     state: str
+    awaiting: bool = False
 
 
 def labels(values: list[str], choices: Any) -> list[str]:
@@ -165,6 +166,8 @@ def consent_lines(client_id: int) -> list[ConsentLine]:
     for c in rows:
         if c.revoked_at is not None:
             state = _("Peruttu %(day)s") % {"day": _day(c.revoked_at)}
+        elif c.awaits_confirmation:
+            state = _("Odottaa vahvistustasi")
         elif c.valid_until is not None and c.valid_until < today:
             state = _("Päättyi %(day)s") % {"day": _day(c.valid_until)}
         elif c.valid_from > today:
@@ -175,6 +178,7 @@ def consent_lines(client_id: int) -> list[ConsentLine]:
             state = _("Voimassa toistaiseksi")
         in_force = (
             c.revoked_at is None
+            and not c.awaits_confirmation
             and c.valid_from <= today
             and (c.valid_until is None or c.valid_until >= today)
         )
@@ -189,6 +193,7 @@ def consent_lines(client_id: int) -> list[ConsentLine]:
                 purposes=labels(c.purposes, Purpose.choices),
                 in_force=in_force,
                 state=state,
+                awaiting=c.awaits_confirmation and c.revoked_at is None,
             )
         )
     return out

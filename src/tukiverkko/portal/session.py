@@ -18,18 +18,20 @@ from tukiverkko.accounts.actors import ClientActor
 from tukiverkko.accounts.models import User
 
 CLIENT, ASSISTED, SEEN = "portal_client", "portal_assisted_by", "portal_seen"
+STRONG = "portal_strong"  # logged in with strong identification (Suomi.fi), not a code
 IDLE_SECONDS = 30 * 60
 
 
-def log_in(request: HttpRequest, actor: ClientActor) -> None:
+def log_in(request: HttpRequest, actor: ClientActor, *, strong: bool = False) -> None:
     request.session.cycle_key()  # a new session key at every login (no fixation)
+    request.session[STRONG] = strong
     request.session[CLIENT] = actor.client_id
     request.session[ASSISTED] = actor.assisted_by.pk if actor.assisted_by else None
     request.session[SEEN] = int(time.time())
 
 
 def log_out(request: HttpRequest) -> None:
-    for key in (CLIENT, ASSISTED, SEEN):
+    for key in (CLIENT, ASSISTED, SEEN, STRONG):
         request.session.pop(key, None)
 
 
@@ -54,6 +56,10 @@ def actor_of(request: HttpRequest) -> ClientActor | None:
         assisted_by = user if isinstance(user, User) else None
     session[SEEN] = now
     return ClientActor(client_id=client_id, assisted_by=assisted_by)
+
+
+def is_strong(request: HttpRequest) -> bool:
+    return bool(request.session.get(STRONG))
 
 
 def client_required(

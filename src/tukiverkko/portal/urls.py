@@ -13,6 +13,7 @@ urlpatterns = [
     path("suunnitelma/tehtava/<int:action_id>/", views.task, name="task"),
     path("suostumukset/", views.consents, name="consents"),
     path("suostumukset/<int:consent_id>/peru/", views.revoke, name="revoke"),
+    path("suostumukset/<int:consent_id>/vahvista/", views.confirm, name="confirm"),
     path("loki/", views.log, name="log"),
     path("arviot/", views.assessments, name="assessments"),
     path("arviot/<slug:instrument_id>/", views.assessment, name="assessment"),

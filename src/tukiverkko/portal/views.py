@@ -36,7 +36,7 @@ from tukiverkko.core.pdf import render_pdf
 from tukiverkko.plans.actions import update_own_action
 from tukiverkko.plans.enums import Responsible
 from tukiverkko.portal import actions, export, selectors, session
-from tukiverkko.portal.forms import CodeForm, FeedbackForm, TaskForm
+from tukiverkko.portal.forms import CodeForm, ConfirmForm, FeedbackForm, TaskForm
 from tukiverkko.screening.instruments import INSTRUMENTS, answers_from_form
 from tukiverkko.screening.messages import DESCRIPTIONS, NAMES, questions
 from tukiverkko.teams.models import Meeting
@@ -198,6 +198,42 @@ def revoke(request: HttpRequest, actor: ClientActor, consent_id: int) -> HttpRes
             )
         return redirect("portal:consents")
     return _page(request, actor, "portal/revoke.html", {"line": line})
+
+
+@never_cache
+@session.client_required
+@require_http_methods(["GET", "POST"])
+def confirm(request: HttpRequest, actor: ClientActor, consent_id: int) -> HttpResponse:
+    if consent_id > MAX_ID:
+        raise Http404
+    consent = own.get_own_consent(actor, consent_id, what="consent_confirm")
+    line = next(
+        (c for c in selectors.consent_lines(actor.client_id) if c.consent.pk == consent.pk), None
+    )
+    if line is None or not line.awaiting:
+        raise Http404
+    strong = session.is_strong(request)
+    form = ConfirmForm(request.POST or None, strong=strong)
+    errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.confirm_own_consent(
+                consent=consent,
+                by=actor,
+                henkilotunnus=form.cleaned_data.get("henkilotunnus") or "",
+                strong=strong,
+            )
+        except ValidationError as exc:
+            errors = _errors_to_form(form, exc)
+        else:
+            messages.success(request, _("Suostumus on vahvistettu ja voimassa."))
+            return redirect("portal:consents")
+    return _page(
+        request,
+        actor,
+        "portal/confirm.html",
+        {"line": line, "form": form, "errors": errors, "strong": strong},
+    )
 
 
 # -- who has read my data --------------------------------------------------------------------

@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods
 
+from tukiverkko.access import lists
 from tukiverkko.access import selectors as access
 from tukiverkko.accounts.decorators import client_data, professional_of
 from tukiverkko.accounts.models import User
@@ -30,8 +31,8 @@ SHOWN = 10  # rows per section; each section links to its full page
 @require_http_methods(["GET"])
 def start(request: HttpRequest) -> HttpResponse:
     user = professional_of(request)
-    tasks = access.tasks_for(user, page_size=SHOWN, what="start_page")
-    mine = access.my_cases(user, page=1, page_size=SHOWN, what="start_page")
+    tasks = lists.tasks_for(user, page_size=SHOWN, what="start_page")
+    mine = lists.my_cases(user, page=1, page_size=SHOWN, what="start_page")
     inbox = referrals.inbox(user, page_size=SHOWN, what="start_page_inbox")
     return render(
         request,
@@ -39,14 +40,14 @@ def start(request: HttpRequest) -> HttpResponse:
         {
             "tasks": [(t, title_of(t)) for t in tasks.tasks],
             "task_total": tasks.total,
-            "task_counts": access.open_task_counts(user),
+            "task_counts": lists.open_task_counts(user),
             "cases": mine.cases[:SHOWN],
             "case_total": mine.total,
             "inbox": inbox.rows[:SHOWN],
             "inbox_total": inbox.total,
             "waiting": waiting(user),
             "meetings": my_upcoming_meetings(user),
-            "incoming": access.incoming_handovers(user),
+            "incoming": lists.incoming_handovers(user),
         },
     )
 

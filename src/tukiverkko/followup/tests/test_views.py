@@ -8,6 +8,7 @@ import json
 import pytest
 from django.test import Client as HttpClient
 
+from tukiverkko.access import lists
 from tukiverkko.accounts.models import Role
 from tukiverkko.audit.models import AccessLogEntry, EventLogEntry
 from tukiverkko.cases.models import Case
@@ -201,10 +202,10 @@ def test_a_page_number_that_is_not_one_shows_the_first_page(two_tasks):
 def test_counts_and_lists_of_no_professional_are_empty():
     from django.contrib.auth.models import AnonymousUser
 
-    from tukiverkko.access import selectors as access
+    from tukiverkko.followup.selectors import TaskCounts
 
-    assert access.open_task_counts(AnonymousUser()) == access.TaskCounts(0, 0)
-    assert access.tasks_for(AnonymousUser()).total == 0
+    assert lists.open_task_counts(AnonymousUser()) == TaskCounts(0, 0)
+    assert lists.tasks_for(AnonymousUser()).total == 0
 
 
 def test_a_task_about_no_client_is_read_through_the_api_without_a_client_logged():

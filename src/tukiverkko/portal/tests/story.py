@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.test import Client as HttpClient
 from django.urls import reverse
+from django.utils import timezone
 
 from tukiverkko.accounts.models import Role, User
 from tukiverkko.cases.models import Case, Phase
@@ -19,7 +20,8 @@ from tukiverkko.cases.tests.factories import (
     a_unit,
     an_organisation,
 )
-from tukiverkko.consent.models import Consent
+from tukiverkko.consent import actions as consent_actions
+from tukiverkko.consent.models import Consent, ConsentForm
 from tukiverkko.plans.models import Plan, PlanAction
 from tukiverkko.plans.tests.factories import a_plan_with_goals
 from tukiverkko.portal import actions
@@ -33,6 +35,7 @@ class Story:
     consent: Consent
     plan: Plan
     own_task: PlanAction
+    pending: Consent  # prepared for her to confirm in the portal
 
 
 def maija(nurse_name: str = "tiina", expert_name: str = "eero") -> Story:
@@ -53,7 +56,26 @@ def maija(nurse_name: str = "tiina", expert_name: str = "eero") -> Story:
     a_member(case, expert, role="työnhaun tuki")
     plan = a_plan_with_goals(case, by=nurse)
     own_task = plan.actions.get(responsible="client")
-    return Story(case, nurse, expert, consent, plan, own_task)
+    pending = prepared_consent(case, nurse, kela())
+    return Story(case, nurse, expert, consent, plan, own_task, pending)
+
+
+def kela():  # -> Organisation
+    return an_organisation("kela")
+
+
+def prepared_consent(case: Case, by: User, to) -> Consent:  # to: Organisation
+    """A consent the nurse prepares with her for her to confirm in Oma Tukiverkko."""
+    return consent_actions.record_consent(
+        client=case.client,
+        by=by,
+        organisations=[to],
+        categories=["health"],
+        purposes=["information_exchange"],
+        form=ConsentForm.PORTAL,
+        signature_method="",
+        valid_from=timezone.localdate(),
+    )
 
 
 def logged_in(story: Story, http: HttpClient | None = None) -> HttpClient:

@@ -153,7 +153,7 @@ def test_the_downloads_hold_her_data_and_log_the_read():
     assert data["me"]["first_name"] == "Maija"
     assert data["cases"][0]["responsible_worker"]["name"] == "Tiina Testinen"
     assert any(g["text"] == "Työkokeilu alkaa" for g in data["cases"][0]["plan"]["goals"])
-    assert data["consents"][0]["to"] == ["Heinolan Tyollisyyspalvelut"]
+    assert ["Heinolan Tyollisyyspalvelut"] in [c["to"] for c in data["consents"]]
     assert "henkilotunnus" not in str(data).lower()
     pdf = http.get(reverse("portal:download_pdf"))
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
@@ -188,3 +188,58 @@ def test_the_professional_button_hands_out_a_code_once():
     refused = other.post(reverse("workspace:portal_code", args=[story.case.client_id]))
     assert refused.status_code == 404
     assert LoginCode.objects.count() == 1
+
+
+def test_a_prepared_consent_covers_nothing_until_she_confirms_it_with_two_factors():
+    from tukiverkko.access import policy
+    from tukiverkko.consent.policy import covers_recipient
+    from tukiverkko.consent.querysets import facts_of
+
+    story = maija()
+    pending = story.pending
+    assert pending.awaits_confirmation and pending.signature_method == ""
+    assert (
+        covers_recipient(
+            facts_of(pending),
+            reader=_reader(),
+            purposes=["information_exchange"],
+            today=timezone.localdate(),
+        )
+        == "awaiting_confirmation"
+    )
+    http = logged_in(story)
+    page = http.get(reverse("portal:consents")).content.decode()
+    assert "Odottaa vahvistustasi" in page
+    url = reverse("portal:confirm", args=[pending.pk])
+    # a wrong henkilötunnus is refused, saying which field and why; nothing changes
+    wrong = http.post(url, {"henkilotunnus": "010101-123N"})
+    assert wrong.status_code == 200 and "id_henkilotunnus-errors" in wrong.content.decode()
+    pending.refresh_from_db()
+    assert pending.awaits_confirmation
+    # her own confirms it
+    done = http.post(url, {"henkilotunnus": story.case.client.henkilotunnus.lower()})
+    assert done.status_code == 302
+    pending.refresh_from_db()
+    assert not pending.awaits_confirmation and pending.signature_method == "two_factor"
+    assert EventLogEntry.objects.filter(event="consent_confirm", actor_kind="client").exists()
+    assert "henkilotunnus" not in str(list(AccessLogEntry.objects.values_list("what", flat=True)))
+    # and a confirmed one cannot be confirmed again
+    assert http.get(url).status_code == 404
+    assert policy  # (imported for the reader below)
+
+
+def _reader():
+    from tukiverkko.consent.policy import Reader as PolicyReader
+    from tukiverkko.portal.tests.story import kela
+
+    return PolicyReader(organisation_id=kela().pk, unit_id=None, register=None)
+
+
+def test_declining_a_prepared_consent_tells_nobody():
+    story = maija()
+    actions.revoke_own_consent(
+        consent=story.pending, by=ClientActor(client_id=story.case.client_id)
+    )
+    story.pending.refresh_from_db()
+    assert story.pending.revoked_at is not None
+    assert not story.pending.notices.exists() and not Task.objects.exists()

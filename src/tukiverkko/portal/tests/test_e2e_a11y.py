@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 PAGES = ["", "suunnitelma/", "suostumukset/", "loki/", "arviot/", "arviot/was/", "palaute/"]
 
 
-def _client_context(browser: Browser, url: str) -> tuple[BrowserContext, int]:
+def _client_context(browser: Browser, url: str) -> tuple[BrowserContext, int, int]:
     story = maija()
     _row, code = actions.issue_login_code(client=story.case.client, by=story.nurse)
     context = browser.new_context()
@@ -26,15 +26,19 @@ def _client_context(browser: Browser, url: str) -> tuple[BrowserContext, int]:
     page.get_by_role("button", name="Kirjaudu").click()
     page.wait_for_url(f"{url}/oma/")
     page.close()
-    return context, story.consent.pk
+    return context, story.consent.pk, story.pending.pk
 
 
 @pytest.mark.parametrize("language", ["", "sv/", "en/"])
 def test_every_portal_page_in_three_languages(live_server, browser, language) -> None:
-    context, consent_id = _client_context(browser, live_server.url)
+    context, consent_id, pending_id = _client_context(browser, live_server.url)
     try:
         found: list[str] = []
-        for path in [*PAGES, f"suostumukset/{consent_id}/peru/"]:
+        for path in [
+            *PAGES,
+            f"suostumukset/{consent_id}/peru/",
+            f"suostumukset/{pending_id}/vahvista/",
+        ]:
             found += check_page(context, f"{live_server.url}/{language}oma/{path}")
         assert found == []
     finally:

@@ -43,6 +43,7 @@ ROUTES: dict[str, Route] = {
     "portal:task": Route("POST", _task, {"done": "on"}),
     "portal:consents": Route("GET"),
     "portal:revoke": Route("GET", _consent),
+    "portal:confirm": Route("GET", lambda s: {"consent_id": s.pending.pk}),
     "portal:log": Route("GET"),
     "portal:assessments": Route("GET"),
     "portal:assessment": Route("GET", lambda s: {"instrument_id": "was"}),
@@ -108,7 +109,7 @@ def test_the_client_opens_her_own(key):
         assert answer["Location"] != reverse("portal:login") or key == "portal:logout"
 
 
-@pytest.mark.parametrize("key", ["portal:task", "portal:revoke"])
+@pytest.mark.parametrize("key", ["portal:task", "portal:revoke", "portal:confirm"])
 def test_another_clients_record_answers_404_and_is_logged(key):
     mine, other = maija(), maija("tuula", "esa")
     http = logged_in(mine)
