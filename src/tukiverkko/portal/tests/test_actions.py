@@ -243,3 +243,27 @@ def test_declining_a_prepared_consent_tells_nobody():
     story.pending.refresh_from_db()
     assert story.pending.revoked_at is not None
     assert not story.pending.notices.exists() and not Task.objects.exists()
+
+
+def test_the_worker_prepares_a_consent_for_her_to_confirm_on_the_consent_page():
+    story = maija()
+    http = HttpClient()
+    http.force_login(story.nurse)
+    kela_org = story.pending.organisations.get()
+    answer = http.post(
+        reverse("consent:create", args=[story.case.client_id]),
+        {
+            "organisations": [kela_org.pk],
+            "categories": ["employment"],
+            "purposes": ["information_exchange"],
+            "form": "portal",
+            "signature_method": "",
+            "evidence_reference": "",
+            "valid_from": timezone.localdate().strftime("%d.%m.%Y"),
+        },
+    )
+    assert answer.status_code == 302, answer.content.decode()[:3000]
+    prepared = story.case.client.consents.order_by("-pk").first()
+    assert prepared.awaits_confirmation and prepared.categories == ["employment"]
+    page = http.get(reverse("cases:detail", args=[story.case.client_id])).content.decode()
+    assert "odottaa asiakkaan vahvistusta" in page
