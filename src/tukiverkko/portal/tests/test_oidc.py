@@ -6,6 +6,7 @@ production."""
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import json
 import logging
@@ -23,6 +24,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from django.test import Client as HttpClient
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import translation
 
 from tukiverkko.audit.models import EventLogEntry
 from tukiverkko.cases.tests.factories import a_hetu
@@ -221,14 +223,22 @@ def test_the_henkilotunnus_is_matched_in_any_form_the_broker_writes_it(configure
 def test_the_swedish_page_comes_back_in_swedish(configured):
     story = maija()
     http = HttpClient()
-    start = http.get("/sv" + reverse("portal:oidc_start"))
-    q = parse_qs(urlsplit(start["Location"]).query)
-    # the callback address is the one registered, whatever the language
-    assert q["redirect_uri"] == ["http://testserver/oma/kirjaudu/suomifi/paluu/"]
-    assert q["ui_locales"] == ["sv"]
-    back = configured.authorize(start["Location"], story.case.client.henkilotunnus)
-    answer = http.get(reverse("portal:oidc_callback"), back)
-    assert answer["Location"] == "/sv/oma/"
+    # (override: a request to /sv/ leaves Swedish active in this thread for the next test)
+    with translation.override("fi"):
+        start = http.get("/sv/oma/kirjaudu/suomifi/")
+        q = parse_qs(urlsplit(start["Location"]).query)
+        # the callback address is the one registered, whatever the language
+        assert q["redirect_uri"] == ["http://testserver/oma/kirjaudu/suomifi/paluu/"]
+        assert q["ui_locales"] == ["sv"]
+        back = configured.authorize(start["Location"], story.case.client.henkilotunnus)
+        answer = http.get("/oma/kirjaudu/suomifi/paluu/", back)
+        assert answer["Location"] == "/sv/oma/"
+        # and a refusal too is in the language the person started in
+        other = HttpClient()
+        start = other.get("/sv/oma/kirjaudu/suomifi/")
+        back = configured.authorize(start["Location"], a_hetu(birth=dt.date(1961, 6, 2)))
+        refused = other.get("/oma/kirjaudu/suomifi/paluu/", back)
+        assert "Du är inte klient i Tukiverkko" in refused.content.decode()
 
 
 # -- refusals ---------------------------------------------------------------------------------
@@ -301,7 +311,7 @@ def test_a_token_that_does_not_check_out_is_refused(configured, claims, why, cap
 def test_a_person_without_a_client_is_told_so_and_nothing_is_kept(configured, caplog):
     # given a strongly identified person who is nobody's client
     maija()
-    stranger = a_hetu(birth=__import__("datetime").date(1961, 6, 1))
+    stranger = a_hetu(birth=dt.date(1961, 6, 1))
     http = HttpClient()
     before = EventLogEntry.objects.count()
     # when she comes back from the broker
