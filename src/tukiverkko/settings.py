@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from csp.constants import NONCE
@@ -361,6 +362,67 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL") or "tukiverkko@
 # Where the service is reached, for the links in e-mail (no request to take it from).
 TUKIVERKKO_BASE_URL = (os.environ.get("TUKIVERKKO_BASE_URL") or "http://127.0.0.1:8000").rstrip("/")
 EMAIL_FILE_PATH = os.environ.get("DJANGO_EMAIL_FILE_PATH") or str(VAR_DIR / "mail")
+
+# Suomi.fi identification for the client's portal, through the municipality's or wellbeing
+# county's OIDC broker (docs/portal.md "Suomi.fi login", decision 0341). Off — the routes answer
+# 404 and the login page offers only the one-time code — unless TUKIVERKKO_OIDC_ISSUER is set;
+# then every endpoint and the client's credentials are required. No discovery document is read:
+# the endpoints are configuration, fixed when the broker registers this service.
+_OIDC_ALGS = {"RS256", "RS384", "RS512", "ES256", "ES384", "ES512"}  # asymmetric only
+
+
+def _oidc() -> dict[str, Any] | None:
+    issuer = os.environ.get("TUKIVERKKO_OIDC_ISSUER", "").strip()
+    if not issuer:
+        return None
+    values = {
+        "issuer": issuer,
+        "authorization_endpoint": os.environ.get("TUKIVERKKO_OIDC_AUTHORIZATION_ENDPOINT", ""),
+        "token_endpoint": os.environ.get("TUKIVERKKO_OIDC_TOKEN_ENDPOINT", ""),
+        "jwks_endpoint": os.environ.get("TUKIVERKKO_OIDC_JWKS_ENDPOINT", ""),
+        "userinfo_endpoint": os.environ.get("TUKIVERKKO_OIDC_USERINFO_ENDPOINT", ""),
+        "client_id": os.environ.get("TUKIVERKKO_OIDC_CLIENT_ID", ""),
+        "client_secret": _secret("TUKIVERKKO_OIDC_CLIENT_SECRET"),
+    }
+    values = {key: value.strip() for key, value in values.items()}
+    for key in ("authorization_endpoint", "token_endpoint", "jwks_endpoint", "client_id"):
+        if not values[key]:
+            raise ImproperlyConfigured(
+                f"TUKIVERKKO_OIDC_{key.upper()} must be set when TUKIVERKKO_OIDC_ISSUER is"
+            )
+    if not values["client_secret"]:
+        raise ImproperlyConfigured(
+            "TUKIVERKKO_OIDC_CLIENT_SECRET (or _FILE) must be set when TUKIVERKKO_OIDC_ISSUER is"
+        )
+    for key in ("authorization_endpoint", "token_endpoint", "jwks_endpoint", "userinfo_endpoint"):
+        url = values[key]
+        if url and not url.startswith("https://") and (PRODUCTION or not url.startswith("http://")):
+            raise ImproperlyConfigured(
+                f"TUKIVERKKO_OIDC_{key.upper()} must be an https:// address, not {url!r}"
+            )
+    alg = os.environ.get("TUKIVERKKO_OIDC_SIGN_ALG", "").strip() or "RS256"
+    if alg not in _OIDC_ALGS:
+        raise ImproperlyConfigured(
+            f"TUKIVERKKO_OIDC_SIGN_ALG must be one of {', '.join(sorted(_OIDC_ALGS))}, not {alg!r}"
+        )
+    timeout = _int("TUKIVERKKO_OIDC_TIMEOUT", 10)
+    if timeout < 1:
+        raise ImproperlyConfigured("TUKIVERKKO_OIDC_TIMEOUT must be at least 1 (seconds)")
+    return values | {
+        "sign_alg": alg,
+        "scopes": os.environ.get("TUKIVERKKO_OIDC_SCOPES", "").strip() or "openid",
+        # Suomi.fi's name for the henkilötunnus (nationalIdentificationNumber), which brokers
+        # pass on; some rename it ("hetu"): then name theirs here.
+        "hetu_claim": os.environ.get("TUKIVERKKO_OIDC_HETU_CLAIM", "").strip()
+        or "urn:oid:1.2.246.21",
+        # e.g. http://ftn.ficora.fi/2017/loa3: asked for, and then required of the ID token.
+        "acr_values": os.environ.get("TUKIVERKKO_OIDC_ACR_VALUES", "").split(),
+        "token_basic_auth": _bool("TUKIVERKKO_OIDC_TOKEN_BASIC_AUTH", default=False),
+        "timeout": timeout,
+    }
+
+
+PORTAL_OIDC = _oidc()
 
 # Security headers; production also forces HTTPS and secure cookies.
 # A strict Content-Security-Policy (django-csp, review M4): scripts, styles, images and fonts

@@ -2,12 +2,14 @@
 
 from django.urls import path
 
-from tukiverkko.portal import views
+from tukiverkko.portal import oidc, views
 
 app_name = "portal"
 urlpatterns = [
     path("", views.start, name="start"),
     path("kirjaudu/", views.login, name="login"),
+    path("kirjaudu/suomifi/", oidc.start, name="oidc_start"),
+    path("kirjaudu/suomifi/paluu/", oidc.callback, name="oidc_callback"),
     path("ulos/", views.logout, name="logout"),
     path("suunnitelma/", views.plan, name="plan"),
     path("suunnitelma/tehtava/<int:action_id>/", views.task, name="task"),

@@ -213,7 +213,7 @@ def confirm(request: HttpRequest, actor: ClientActor, consent_id: int) -> HttpRe
     if line is None or not line.awaiting:
         raise Http404
     strong = session.is_strong(request)
-    form = ConfirmForm(request.POST or None, strong=strong)
+    form = ConfirmForm(request.POST if request.method == "POST" else None, strong=strong)
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
         try:

@@ -267,3 +267,17 @@ def test_the_worker_prepares_a_consent_for_her_to_confirm_on_the_consent_page():
     assert prepared.awaits_confirmation and prepared.categories == ["employment"]
     page = http.get(reverse("cases:detail", args=[story.case.client_id])).content.decode()
     assert "odottaa asiakkaan vahvistusta" in page
+
+
+def test_after_a_suomi_fi_login_the_login_itself_confirms_a_prepared_consent():
+    story = maija()
+    http = logged_in(story)
+    session = http.session
+    session["portal_strong"] = True  # as portal.oidc's login leaves it
+    session.save()
+    url = reverse("portal:confirm", args=[story.pending.pk])
+    assert "henkilotunnus" not in http.get(url).content.decode()
+    answer = http.post(url, {})
+    assert answer.status_code == 302
+    story.pending.refresh_from_db()
+    assert story.pending.signature_method == "strong_identification"
