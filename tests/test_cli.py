@@ -226,3 +226,46 @@ def test_tukiverkko_starts_from_the_installed_script_too():
     )  # fmt: skip
     # then it lists the groups
     assert done.returncode == 0 and "Keep the data safe:" in done.stdout
+
+
+def test_screen_runs_without_django_and_says_what_the_django_command_says(scratch):
+    # given a small population file with one bad row
+    source = scratch / "in.csv"
+    source.write_text("person_id,age,employment_status\np1,40,employed\np2,-1,employed\n")
+    probe = (
+        "import sys\n"
+        "from tukiverkko import cli\n"
+        "code = cli._run_pure('screen', sys.argv[1:])\n"
+        "assert 'django.core.management' not in sys.modules, 'Django commands were imported'\n"
+        "assert 'django.apps' not in sys.modules, 'the app registry was imported'\n"
+        "sys.exit(code)\n"
+    )
+    env = {"PATH": "/usr/bin:/bin", **measurement()}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(  # noqa: S603
+            [PYTHON, "-c", probe, *args],
+            cwd=scratch,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+
+    # when it screens, meets a file it cannot read, a bad option, and is asked for help
+    done = run(str(source), "out.csv", "--reference-date", "2025-06-01", "--no-progress")
+    missing = run("missing.csv", "out.csv", "--no-progress")
+    bad_size = run(str(source), "out.csv", "--chunk-size", "0")
+    bad_date = run(str(source), "out.csv", "--reference-date", "1.6.2025")
+    helped = run("--help")
+    # then the Django command's line, statuses and messages, without Django's machinery
+    assert done.returncode == 0, done.stderr
+    assert "2 rows: 1 screened" in done.stdout and "1 with errors" in done.stdout
+    assert (scratch / "out.csv.errors.csv").read_text().count("\n") == 2
+    assert missing.returncode == 2 and missing.stderr.startswith("CommandError: missing.csv: ")
+    assert bad_size.returncode == 2
+    assert bad_size.stderr == "CommandError: --chunk-size: must be at least 1\n"
+    assert bad_date.returncode == 2 and "--reference-date" in bad_date.stderr
+    assert helped.returncode == 0 and "usage: tukiverkko screen" in helped.stdout
+    assert "--reference-date REFERENCE_DATE" in helped.stdout and "--traceback" in helped.stdout

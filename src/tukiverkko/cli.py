@@ -30,6 +30,9 @@ PURE = {
     "recommend": "tukiverkko.rules.management.commands.recommend",
     "screen": "tukiverkko.rules.management.commands.screen",
 }
+# Pure commands that need not even Django's management machinery: name → a module whose
+# ``main(argv)`` returns the exit status (the same arguments, output and status as its class).
+PLAIN = {"screen": "tukiverkko.rules.screen_command"}
 
 # What ``tukiverkko --help`` shows, in this order. A project command that is found on disk
 # but is missing here is still listed, under "Other" (tests/test_cli.py keeps this complete).
@@ -121,9 +124,10 @@ def _fail(message: str, status: int = 2) -> int:
 def _run_pure(name: str, argv: Sequence[str]) -> int:
     # No DJANGO_SETTINGS_MODULE: nothing below may reach for the settings.
     os.environ.pop("DJANGO_SETTINGS_MODULE", None)
-    command = importlib.import_module(PURE[name]).Command()
     try:
-        command.run_from_argv(["tukiverkko", name, *argv])
+        if name in PLAIN:
+            return int(importlib.import_module(PLAIN[name]).main(argv))
+        importlib.import_module(PURE[name]).Command().run_from_argv(["tukiverkko", name, *argv])
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except KeyboardInterrupt:

@@ -29,6 +29,17 @@ def with_details(qs: QuerySet[Service]) -> QuerySet[Service]:
     )
 
 
+def for_results(qs: QuerySet[Service]) -> QuerySet[Service]:
+    """What a list of search results shows and no more: the organisation and region by join,
+    the need areas and access routes prefetched, and not the search lemmas (a thousand
+    characters a service). Contacts, municipalities and the service type are not shown."""
+    return (
+        qs.select_related("organisation", "region")
+        .defer("search_lemmas")
+        .prefetch_related("need_areas", "access_routes")
+    )
+
+
 def municipality_by_slug(slug: str) -> Municipality | None:
     """Municipalities by the slug of their Finnish name ("hameenlinna" for Hämeenlinna)."""
     for m in Municipality.objects.select_related("region"):

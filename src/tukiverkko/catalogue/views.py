@@ -16,6 +16,7 @@ from tukiverkko.catalogue import network, sections
 from tukiverkko.catalogue.forms import SearchForm
 from tukiverkko.catalogue.models import Service, localised
 from tukiverkko.catalogue.querysets import (
+    for_results,
     municipality_by_slug,
     network_actors,
     successors_of,
@@ -43,7 +44,7 @@ def search(request: HttpRequest) -> HttpResponse:
     ordered_ids = list(qs.order_by(*ORDER).values_list("pk", flat=True))
     total = len(ordered_ids)
     shown_ids = ordered_ids[:RESULTS_SHOWN]
-    by_id = {s.pk: s for s in with_details(Service.objects.filter(pk__in=shown_ids))}
+    by_id = {s.pk: s for s in for_results(Service.objects.filter(pk__in=shown_ids))}
     services = [by_id[pk] for pk in shown_ids]
     today = timezone.localdate()
     context = {

@@ -17,6 +17,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 from tqdm import tqdm
@@ -27,6 +28,8 @@ from tukiverkko.rules.situation import PROPERTIES
 
 ID = "person_id"
 ROW = "__row"
+KEY = "__key"
+TYPED = "__typed"
 TRUE = ["true", "1", "yes", "kyllä", "k", "t"]
 FALSE = ["false", "0", "no", "ei", "e", "f"]
 
@@ -177,11 +180,46 @@ def _fast_typed(text: pl.DataFrame) -> pl.DataFrame:
     return text.with_columns(replaced)
 
 
+def _by_distinct(name: str, spec: dict[str, Any], dtype: pl.DataType) -> bool:
+    """Is the column parsed once per distinct value? Text that is not a number: enums,
+    ``triggers``, booleans, dates and names take few distinct values among many rows."""
+    return dtype == pl.String and spec.get("type") not in ("integer", "number")
+
+
+def _parse_distinct(text: pl.DataFrame, names: list[str]) -> pl.DataFrame:
+    """``text`` with each of ``names`` typed and its ``__bad_`` mask beside it, each computed
+    once per distinct cell and joined back (the same expressions as :func:`_parse`)."""
+    base = text.lazy()
+    plan = base
+    for name in names:
+        typed, bad, _reason = _parse(name, pl.String())
+        distinct = (
+            base.select(pl.col(name).unique())
+            .filter(pl.col(name).is_not_null())
+            .select(pl.col(name).alias(KEY), typed.alias(TYPED), bad.alias(f"__bad_{name}"))
+        )
+        plan = (
+            plan.join(distinct, left_on=name, right_on=KEY, how="left", maintain_order="left")
+            .with_columns(pl.col(f"__bad_{name}").fill_null(False))
+            .drop(name)
+            .rename({TYPED: name})
+        )
+    return plan.collect() if names else text
+
+
 def parse_chunk(text: pl.DataFrame, default_date: dt.date) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(typed rows without errors, error rows: row, person_id, field, reason)."""
     text = _fast_typed(text)
     fields = [c for c in text.columns if c in PROPERTIES]
-    parsed = [_parse(name, text.schema[name]) for name in fields]
+    once = [n for n in fields if _by_distinct(n, PROPERTIES[n], text.schema[n])]
+    schema = text.schema
+    text = _parse_distinct(text, once)
+    parsed = [
+        (pl.col(name), pl.col(f"__bad_{name}"), _parse(name, pl.String())[2])
+        if name in once
+        else _parse(name, schema[name])
+        for name in fields
+    ]
     # Lazy, so that polars computes each shared sub-expression (the cleaned text, the number)
     # once per column instead of once per use — several times faster on CSV.
     checked = (

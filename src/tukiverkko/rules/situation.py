@@ -14,17 +14,24 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
-
-from jsonschema import Draft202012Validator, FormatChecker
 
 from tukiverkko.contracts import schema
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 SCHEMA = schema("client-situation")
 PROPERTIES: dict[str, Any] = SCHEMA["properties"]
-_VALIDATOR = Draft202012Validator(SCHEMA, format_checker=FormatChecker())
+
+
+@cache
+def _validator() -> Any:
+    """The contract's validator, built on first use: population screening never needs it,
+    and importing jsonschema is a tenth of the screen command's start-up."""
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    return Draft202012Validator(SCHEMA, format_checker=FormatChecker())
 
 
 #: Derived fact → the ClientSituation field to ask for when it is missing.
@@ -79,7 +86,7 @@ def validate(data: Any, default_date: dt.date | None = None) -> Situation:
         for name in data
         if name not in PROPERTIES
     ]
-    for error in _VALIDATOR.iter_errors(data):
+    for error in _validator().iter_errors(data):
         if error.validator == "additionalProperties":
             continue  # reported above, one per field
         field = str(error.absolute_path[0]) if error.absolute_path else "(root)"

@@ -347,3 +347,19 @@ def test_unchecked_translations_page_is_for_editors_only(client, catalogue):
     assert client.get(url).status_code == 403
     client.force_login(_user(Role.ADMINISTRATOR))
     assert client.get(url, {"kieli": "<script>"}).status_code == 200
+
+
+def test_search_results_read_only_what_they_show(client, catalogue):
+    # given the catalogue, and the queries of one search page
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        # when the page is searched
+        response = client.get("/palvelut/", {"q": "kuntoutuksen"})
+    sql = [q["sql"] for q in queries.captured_queries]
+    # then the shown services come without their lemmas, contacts, municipalities or type
+    assert response.status_code == 200 and "2 palvelua" in text(response)
+    assert not any("search_lemmas" in s for s in sql if "catalogue_searchtoken" not in s)
+    assert not any("contactchannel" in s or "service_municipalities" in s for s in sql)
+    assert not any('"catalogue_servicetype"' in s for s in sql)

@@ -237,3 +237,29 @@ def test_screen_refuses_an_unknown_output_type_and_a_bad_chunk_size(tmp_path):
         call_command("screen", str(source), str(tmp_path / "out.xlsx"), "--no-progress")
     with pytest.raises(CommandError, match="chunk-size"):
         call_command("screen", str(source), str(tmp_path / "out.csv"), "--chunk-size", "0")
+
+
+def test_screen_parses_each_distinct_cell_as_every_row_would_be(tmp_path):
+    # given text cells that repeat, with spaces, case, unknowns and bad values among them
+    from tukiverkko.rules import batch
+
+    text = pl.DataFrame(
+        {
+            batch.ROW: [1, 2, 3, 4, 5, 6],
+            "person_id": ["a", "b", "c", "d", "e", "f"],
+            "employment_status": ["employed", " employed ", None, "bogus", "", "employed"],
+            "triggers": ["none", "NONE", "a;a", None, "bogus;x", "none"],
+            "receives_social_assistance": ["Kyllä", "ei", "1", "x", None, "kyllä"],
+        }
+    )
+    # when parsed once per distinct value, and row by row as before
+    names = ["employment_status", "triggers", "receives_social_assistance"]
+    once = batch._parse_distinct(text, names)
+    each = text.select(
+        pl.col(batch.ROW),
+        *(e for n in names for e in (batch._parse(n, pl.String())[0],)),
+        *(batch._parse(n, pl.String())[1].alias(f"__bad_{n}") for n in names),
+    )
+    # then both give the same typed values and the same error marks, in the same row order
+    assert once.select(each.columns).equals(each)
+    assert once["__bad_employment_status"].to_list() == [False, False, False, True, False, False]
