@@ -233,6 +233,8 @@ def scaling(writers: list[int], total: int) -> None:
     print(
         "\n| writers | floor: plain INSERT | chain, own transaction | ratio | chain in caller's tx | ratio |"
     )
+    if _LAG is not None:
+        _LAG.stop()
     print("|---|---|---|---|---|---|")
     for w, f, c, t in rows:
         print(
@@ -248,8 +250,59 @@ def _p(run: Run) -> str:
     return f"{q[49] * 1000:.2f} / {q[94] * 1000:.2f} ms"
 
 
+class _Lag:
+    """With deferred sequencing: the sequencer thread (as in the worker), and how far the chain
+    lags behind the reads — sampled every 20 ms as the age of the oldest unchained entry."""
+
+    def __init__(self) -> None:
+        from tukiverkko.audit.sequencer import SequencerThread
+
+        self.worst = 0.0
+        self._stop = threading.Event()
+        self.sequencer = SequencerThread()
+        self.sampler = threading.Thread(target=self._sample, daemon=True)
+
+    def start(self) -> None:
+        self.sequencer.start()
+        self.sampler.start()
+
+    def oldest(self) -> float:
+        from django.db.models import Min
+        from django.utils import timezone
+
+        from tukiverkko.audit.models import AccessLogEntry
+
+        at = AccessLogEntry.objects.filter(seq__isnull=True).aggregate(m=Min("at"))["m"]
+        return 0.0 if at is None else (timezone.now() - at).total_seconds()
+
+    def _sample(self) -> None:
+        from django.db import connection
+
+        while not self._stop.wait(0.02):
+            self.worst = max(self.worst, self.oldest())
+        connection.close()
+
+    def settle(self) -> str:
+        """Wait until everything is chained; the catch-up time and the worst lag since last."""
+        start = time.perf_counter()
+        while self.oldest() > 0:
+            time.sleep(0.005)
+        caught_up = time.perf_counter() - start
+        worst, self.worst = self.worst, 0.0
+        return f"sequencer: chain lag at most {worst * 1000:.0f} ms, caught up {caught_up * 1000:.0f} ms after the last read"
+
+    def stop(self) -> None:
+        self._stop.set()
+        self.sequencer.stop()
+
+
+_LAG: _Lag | None = None
+
+
 def _wait_chained() -> None:
     """With deferred sequencing, wait until the sequencer has chained everything."""
+    if _LAG is not None:
+        print(_LAG.settle())
 
 
 def fill(n: int) -> None:
@@ -329,7 +382,16 @@ def main() -> None:
         + (" transaction_mode=IMMEDIATE" if args.immediate else "")
         + (" journal_mode=WAL synchronous=NORMAL" if args.wal else "")
     )
+    global _LAG
+    from django.conf import settings
+
+    mode = getattr(settings, "AUDIT_SEQUENCING", "inline")
+    print(f"audit sequencing: {mode}")
+    if mode == "deferred":  # the sequencer runs beside the writers, as the worker's would
+        _LAG = _Lag()
+        _LAG.start()
     single(args.n)
+    _wait_chained()
     scaling([int(w) for w in args.writers.split(",")], args.total)
     if args.fill:
         fill(args.fill)
