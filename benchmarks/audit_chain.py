@@ -18,6 +18,7 @@ import argparse
 import itertools
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -251,19 +252,29 @@ def _p(run: Run) -> str:
 
 
 class _Lag:
-    """With deferred sequencing: the sequencer thread (as in the worker), and how far the chain
-    lags behind the reads — sampled every 20 ms as the age of the oldest unchained entry."""
+    """With deferred sequencing: the sequencer in a process of its own (as in the worker), and
+    how far the chain lags behind the reads — sampled every 20 ms as the age of the oldest
+    unchained entry."""
 
     def __init__(self) -> None:
-        from tukiverkko.audit.sequencer import SequencerThread
-
         self.worst = 0.0
         self._stop = threading.Event()
-        self.sequencer = SequencerThread()
         self.sampler = threading.Thread(target=self._sample, daemon=True)
+        self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
-        self.sequencer.start()
+        src = str(Path(__file__).resolve().parent.parent / "src")
+        code = (
+            f"import sys, django; sys.path.insert(0, {src!r}); django.setup()\n"
+            "from tukiverkko.audit.sequencer import SequencerThread\n"
+            "t = SequencerThread(); t.start(); print('ready', flush=True); sys.stdin.read()\n"
+            "t.stop()"
+        )
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+        )
+        assert self.process.stdout is not None
+        self.process.stdout.readline()  # the sequencer runs: the writers may start
         self.sampler.start()
 
     def oldest(self) -> float:
@@ -293,7 +304,8 @@ class _Lag:
 
     def stop(self) -> None:
         self._stop.set()
-        self.sequencer.stop()
+        if self.process is not None:
+            self.process.communicate(b"", timeout=30)
 
 
 _LAG: _Lag | None = None

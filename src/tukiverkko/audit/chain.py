@@ -25,11 +25,11 @@ import json
 import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from django.conf import settings
 from django.db import OperationalError, connections, router, transaction
-from django.db.models import Model
+from django.db.models import Field, Model
 
 from tukiverkko.audit.models import AccessLogEntry, ChainHead, DisclosureLogEntry, EventLogEntry
 
@@ -245,8 +245,8 @@ def _insert_unchained(model: type[M], alias: str, values: dict[str, Any]) -> M:
     connection = connections[alias]
     qn = connection.ops.quote_name
     row = {"seq": None, "prev_hash": "", "entry_hash": "", "key_id": "", **values}
-    fields = [model._meta.get_field(name) for name in row]
-    columns = ", ".join(qn(f.column) for f in fields)
+    fields = [cast("Field[Any, Any]", model._meta.get_field(name)) for name in row]
+    columns = ", ".join(qn(str(f.column)) for f in fields)
     marks = ", ".join(["%s"] * len(fields))
     params = [f.get_db_prep_save(row[f.attname], connection) for f in fields]
     table = qn(model._meta.db_table)

@@ -234,3 +234,33 @@ def test_the_worker_thread_chains_what_reads_write(deferred: None, nurse: Any) -
     # then
     assert AccessLogEntry.objects.get(pk=entry.pk).seq == 1
     assert verify_chain().ok
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("mode", "runs"), [("deferred", True), ("inline", False)])
+def test_the_task_worker_runs_the_sequencer_only_when_deferred(
+    settings: Any, mode: str, runs: bool
+) -> None:
+    # given
+    from tukiverkko.operations.management.commands import worker
+
+    settings.AUDIT_SEQUENCING = mode
+    seen: list[str] = []
+
+    class Fake:
+        def start(self) -> None:
+            seen.append("start")
+
+        def stop(self) -> None:
+            seen.append("stop")
+
+    # when: the worker starts, runs its tasks (here: none) and stops
+    with (
+        mock.patch.object(worker, "SequencerThread", Fake),
+        mock.patch.object(
+            worker.DbWorkerCommand, "handle", side_effect=lambda *a, **k: seen.append("run")
+        ),
+    ):
+        worker.Command().handle(reload=False, worker_id="w1")
+    # then
+    assert seen == (["start", "run", "stop"] if runs else ["run"])
