@@ -7,7 +7,10 @@ Without DATABASE_URL it makes a fresh SQLite file in a temporary directory; with
 DATABASE_URL=postgres://… it uses that (empty, dedicated) database. Prints appends per second,
 the cost of one append (p50/p95 ms) at each number of writers beside the floor measured in the
 same run — plain INSERTs into a copy of the access log without triggers, the same writers — and
-the ratio chain ÷ floor; then verify time per million entries. ``--fill`` adds
+the ratio chain ÷ floor; then verify time per million entries. With
+TUKIVERKKO_AUDIT_SEQUENCING=deferred (decision 0330) the sequencer runs in a process of its own,
+as in the task worker, and each setting also prints how far the chain lagged behind the reads
+and how soon after the last read it caught up. ``--fill`` adds
 entries with bulk inserts (valid chain, not through the writer) so that verify can be timed on
 millions of rows quickly; ``--immediate`` sets SQLite's transaction_mode=IMMEDIATE.
 """
