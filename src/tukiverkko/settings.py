@@ -138,6 +138,7 @@ AUDIT_HMAC_KEYS_PREVIOUS = [
 ]
 # The client's IP address on each audit entry, only where the deployment turns it on.
 AUDIT_LOG_IP = _bool("TUKIVERKKO_AUDIT_IP", default=False)
+
 # DEBUG is off in every mode unless asked for: the demo shows the production error pages, in
 # Finnish, and never a traceback with a client's name in it (review L2).
 DEBUG = _bool("DJANGO_DEBUG", default=False)
@@ -267,6 +268,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The test database is a file too, so tests meet the same locking as the demo server
     # (an in-memory database uses table locks that never wait).
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+
+# How audit entries are chained (decision 0330): "deferred" — a read INSERTs its entry and the
+# sequencer in the task worker chains it milliseconds later (the default on PostgreSQL outside
+# the suite) — or "inline", the writer chaining its own entry under the head lock (SQLite, the
+# suite: its tests that need the sequencer turn it on).
+AUDIT_SEQUENCING = os.environ.get("TUKIVERKKO_AUDIT_SEQUENCING", "") or (
+    "deferred" if "postgresql" in DATABASES["default"]["ENGINE"] and ENV != "test" else "inline"
+)
+if AUDIT_SEQUENCING not in ("inline", "deferred"):
+    raise ImproperlyConfigured(
+        f"TUKIVERKKO_AUDIT_SEQUENCING must be inline or deferred, not {AUDIT_SEQUENCING!r}"
+    )
+# verify-audit fails when an entry has waited for the sequencer longer than this (seconds).
+AUDIT_CHAIN_LAG_SECONDS = _int("TUKIVERKKO_AUDIT_CHAIN_LAG_SECONDS", 60)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

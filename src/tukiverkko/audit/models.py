@@ -16,6 +16,8 @@ from tukiverkko.core.personal_data import NAME, VALUE, PersonalData
 # Who read, disclosed or changed a client's data is the client's data too (the portal will show
 # it): every log declares what of it is personal. None of it is sensitive.
 _WHO: PersonalData = {"at": VALUE, "username": NAME, "organisation_name": VALUE}
+# The entries the sequencer has still to chain: a small partial index it reads them by.
+_UNCHAINED = models.Q(seq__isnull=True)
 
 
 class ChainedEntry(models.Model):
@@ -30,9 +32,11 @@ class ChainedEntry(models.Model):
         db_constraint=False,
         related_name="+",
     )
-    seq = models.BigIntegerField(unique=True)
-    prev_hash = models.CharField(max_length=64)
-    entry_hash = models.CharField(max_length=64)
+    # NULL (and the hashes "") while the entry waits for the sequencer (decision 0330): written
+    # at once by the read, chained a few milliseconds later, exactly once.
+    seq = models.BigIntegerField(unique=True, null=True)
+    prev_hash = models.CharField(max_length=64, blank=True)
+    entry_hash = models.CharField(max_length=64, blank=True)
     key_id = models.CharField(max_length=16, blank=True)  # "" = plain SHA-256, else HMAC key id
     # The request it was written in (the X-Request-ID), a reference to the session — a keyed
     # hash, never the session key itself — and the IP address only where the deployment turns it
@@ -64,7 +68,10 @@ class AccessLogEntry(ChainedEntry):
 
     class Meta:
         ordering = ["id"]
-        indexes = [models.Index(fields=["client_id", "at"])]
+        indexes = [
+            models.Index(fields=["client_id", "at"]),
+            models.Index(fields=["at", "id"], condition=_UNCHAINED, name="audit_access_unchained"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.what}"
@@ -96,6 +103,11 @@ class DisclosureLogEntry(ChainedEntry):
 
     class Meta:
         ordering = ["id"]
+        indexes = [
+            models.Index(
+                fields=["at", "id"], condition=_UNCHAINED, name="audit_disclosure_unchained"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} → {self.to_organisation_name}"
@@ -119,7 +131,10 @@ class EventLogEntry(ChainedEntry):
 
     class Meta:
         ordering = ["id"]
-        indexes = [models.Index(fields=["client_id", "at"])]
+        indexes = [
+            models.Index(fields=["client_id", "at"]),
+            models.Index(fields=["at", "id"], condition=_UNCHAINED, name="audit_event_unchained"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.event}:{self.ref}"

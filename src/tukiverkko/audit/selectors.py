@@ -25,6 +25,9 @@ PURPOSE = str(AccessPurpose.DATA_PROTECTION)
 
 # The columns of the merged access log, in the order both halves of the UNION select them.
 _COLUMNS = ("seq", *FIELDS[ACCESS])
+# The logs are paged by sequence number: an entry the sequencer has not chained yet (deferred
+# sequencing, decision 0330) has none, and shows a few milliseconds later, in its place.
+CHAINED = {"seq__isnull": False}
 
 
 @dataclass(frozen=True)
@@ -53,8 +56,8 @@ class DisclosureRow:
 def access_log(client_id: int, *, before_seq: int | None = None) -> QuerySet[Any]:
     """Reads and changes of one client's data, newest first (rows as dicts of ``_COLUMNS``;
     slice it, then ``access_rows``). ``before_seq``: only entries older than that sequence."""
-    reads = AccessLogEntry.objects.filter(client_id=client_id).order_by()
-    changes = EventLogEntry.objects.filter(client_id=client_id).order_by()
+    reads = AccessLogEntry.objects.filter(client_id=client_id, **CHAINED).order_by()
+    changes = EventLogEntry.objects.filter(client_id=client_id, **CHAINED).order_by()
     if before_seq is not None:
         reads, changes = reads.filter(seq__lt=before_seq), changes.filter(seq__lt=before_seq)
     text = CharField()
@@ -98,7 +101,7 @@ def disclosure_log(
     client_id: int, *, before_seq: int | None = None
 ) -> QuerySet[DisclosureLogEntry]:
     """Every logged disclosure of one client's data, newest first."""
-    qs = DisclosureLogEntry.objects.filter(client_id=client_id)
+    qs = DisclosureLogEntry.objects.filter(client_id=client_id, **CHAINED)
     if before_seq is not None:
         qs = qs.filter(seq__lt=before_seq)
     return qs.order_by("-seq")
@@ -108,7 +111,7 @@ def denials_without_client(*, before_seq: int | None = None) -> QuerySet[AccessL
     """Refusals that name no client — an id that does not exist, an anonymous or 401 call, a
     refused CSRF check — newest first. They are in no client's log, so the data-protection
     officer reads them here (review M3)."""
-    qs = AccessLogEntry.objects.filter(allowed=False, client_id__isnull=True)
+    qs = AccessLogEntry.objects.filter(allowed=False, client_id__isnull=True, **CHAINED)
     if before_seq is not None:
         qs = qs.filter(seq__lt=before_seq)
     return qs.order_by("-seq")

@@ -4,6 +4,10 @@ The walk reads both logs in sequence order, a chunk at a time by keyset (``seq >
 the columns the hash needs, so it runs in constant memory, takes no long lock and may run while
 requests keep appending. It stops at the FIRST problem and says which entry and what it looks
 like: changed, deleted, inserted.
+
+Entries still waiting for the sequencer (deferred sequencing, decision 0330: ``seq`` NULL) are
+not in the chain yet: the walk counts them, and fails ("lag") when the oldest has waited longer
+than ``AUDIT_CHAIN_LAG_SECONDS`` — the sequencer has stopped, and they are not protected.
 """
 
 from __future__ import annotations
@@ -15,7 +19,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
+from django.conf import settings
 from django.db import connections, router
+from django.db.models import Count, Min
+from django.utils import timezone
 
 from tukiverkko.audit import triggers
 from tukiverkko.audit.chain import (
@@ -52,7 +59,7 @@ class Row(NamedTuple):
 
 @dataclass
 class Finding:
-    kind: str  # changed | deleted | inserted | head | trigger
+    kind: str  # changed | deleted | inserted | head | trigger | lag
     message: str
     seq: int | None = None
 
@@ -72,6 +79,8 @@ class Report:
     head_seq: int = 0
     head_hash: str = GENESIS
     unkeyed: int = 0
+    unchained: int = 0  # written, waiting for the sequencer
+    oldest_unchained: datetime | None = None
     epochs: list[Epoch] = field(default_factory=list)
     finding: Finding | None = None
     notes: list[str] = field(default_factory=list)
@@ -382,12 +391,21 @@ def verify_chain(
                 stray[_SEQ],
             )
             return report
+    finding = _lag(report, alias)
+    if finding:
+        report.finding = finding
+        return report
     if anchor and not walk.anchor_seen:
         report.finding = Finding(
             "deleted",
             f"the anchored entry seq {anchor[0]} is not in the chain (it ends at seq "
             f"{report.entries}) — the chain was cut back",
             anchor[0],
+        )
+    if report.unchained:
+        report.notes.append(
+            f"{report.unchained} entries are written but not chained yet (the sequencer chains "
+            f"them; the oldest is from {report.oldest_unchained:%Y-%m-%d %H:%M:%S})"
         )
     if key is not None and report.unkeyed:
         report.notes.append(
@@ -399,3 +417,30 @@ def verify_chain(
             f"under {_key_name(report.epochs[-1].key_id)}"
         )
     return report
+
+
+def _lag(report: Report, alias: str) -> Finding | None:
+    """Count the entries the sequencer has not chained yet; a finding when one has waited too
+    long (its ``at``, the time of the read, is older than ``AUDIT_CHAIN_LAG_SECONDS``)."""
+    for model in MODELS.values():
+        waiting = (
+            model._default_manager.using(alias)
+            .filter(seq__isnull=True)
+            .aggregate(n=Count("id"), oldest=Min("at"))
+        )
+        report.unchained += waiting["n"]
+        oldest = waiting["oldest"]
+        if oldest and (report.oldest_unchained is None or oldest < report.oldest_unchained):
+            report.oldest_unchained = oldest
+    bound = int(getattr(settings, "AUDIT_CHAIN_LAG_SECONDS", 60))
+    if report.oldest_unchained is None:
+        return None
+    waited = (timezone.now() - report.oldest_unchained).total_seconds()
+    if waited <= bound:
+        return None
+    return Finding(
+        "lag",
+        f"{report.unchained} entries are not chained, the oldest for {waited:.0f} s (more "
+        f"than {bound} s): the sequencer in the task worker is not running — start "
+        "`tukiverkko worker` (or `tukiverkko serve`); until then these entries are unprotected",
+    )

@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from tukiverkko.audit.actions import record_access, record_disclosure
 from tukiverkko.audit.chain import FIELDS, GENESIS, OPTIONAL, canonical, digest, key_id_for
 from tukiverkko.audit.models import AccessLogEntry, ChainHead, DisclosureLogEntry
+from tukiverkko.audit.sequencer import sequence_all
 from tukiverkko.audit.tests.conftest import tamper
 
 
@@ -27,9 +28,12 @@ def verify(*args: str) -> tuple[int, str]:
     return 0, out.getvalue()
 
 
-@pytest.fixture
-def chain(nurse: Any, other_organisation: Any) -> list[Any]:
-    """Six entries: odd sequence numbers in the access log, even ones in the disclosure log."""
+@pytest.fixture(params=["inline", "deferred"])
+def chain(request: Any, settings: Any, nurse: Any, other_organisation: Any) -> list[Any]:
+    """Six entries: odd sequence numbers in the access log, even ones in the disclosure log —
+    chained by their writers, or written unchained and chained by the sequencer (decision
+    0330): every finding below must come out the same either way."""
+    settings.AUDIT_SEQUENCING = request.param
     entries: list[Any] = []
     for n in range(3):
         entries.append(
@@ -51,6 +55,12 @@ def chain(nurse: Any, other_organisation: Any) -> list[Any]:
                 consent_id=n + 1,
             )
         )
+    if request.param == "deferred":
+        assert all(e.seq is None for e in entries)
+        assert sequence_all() == 6
+        for e in entries:
+            e.refresh_from_db()
+        settings.AUDIT_SEQUENCING = "inline"
     return entries
 
 

@@ -51,6 +51,8 @@ class Command(BaseCommand):
         except KeyMissing as exc:
             raise CommandError(f"cannot verify: {exc}", returncode=2) from exc
         elapsed = time.perf_counter() - started
+        if report.finding is not None and report.finding.kind == "lag":
+            raise CommandError(f"NOT CHAINED: {report.finding.message}", returncode=1)
         if report.finding is not None:
             raise CommandError(
                 f"TAMPERED ({report.finding.kind}): {report.finding.message}", returncode=1
