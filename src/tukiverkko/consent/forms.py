@@ -89,7 +89,10 @@ class ConsentRecordForm(forms.Form):
     form = forms.ChoiceField(label=_("Suostumuksen muoto"), choices=ConsentForm.choices)
     signature_method = forms.ChoiceField(
         label=_("Miten asiakas vahvisti"),
-        choices=[("", _("– asiakas vahvistaa Oma Tukiverkossa –")), *SignatureMethod.choices],
+        # the first method stays the default; the empty choice is for a consent the client
+        # confirms in Oma Tukiverkko (form PORTAL: the action sets no method)
+        choices=[*SignatureMethod.choices, ("", _("– asiakas vahvistaa Oma Tukiverkossa –"))],
+        initial=SignatureMethod.HANDWRITTEN,
         required=False,
     )
     evidence_reference = forms.CharField(
