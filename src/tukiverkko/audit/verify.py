@@ -395,7 +395,9 @@ def verify_chain(
     if finding:
         report.finding = finding
         return report
-    if anchor and not walk.anchor_seen:
+    # (0, GENESIS) anchors the empty chain — a backup taken while every entry still waited
+    # for the sequencer (decision 0330): there is nothing before it to prove.
+    if anchor and not walk.anchor_seen and anchor != (0, GENESIS):
         report.finding = Finding(
             "deleted",
             f"the anchored entry seq {anchor[0]} is not in the chain (it ends at seq "
