@@ -11,7 +11,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -30,14 +29,6 @@ PAGE = 50
 def _labels(values: list[str], choices: Any) -> list[str]:
     known = dict(choices)
     return [str(known.get(v, v)) for v in values]
-
-
-def _day(moment: dt.date | dt.datetime | None) -> str:
-    if moment is None:
-        return ""
-    if isinstance(moment, dt.datetime):
-        moment = timezone.localtime(moment).date()
-    return date_format(moment, "SHORT_DATE_FORMAT")
 
 
 def _when(moment: dt.datetime) -> str:
@@ -217,14 +208,6 @@ def disclosure_log(client_id: int) -> list[LogLine]:
         }
         lines.append(LogLine(at=e.at, sentence=sentence, allowed=True))
     return lines
-
-
-def reads_by_others_since(client_id: int, since: dt.datetime) -> int:
-    return (
-        AccessLogEntry.objects.filter(client_id=client_id, at__gte=since, allowed=True)
-        .exclude(Q(username=f"client:{client_id}"))
-        .count()
-    )
 
 
 def everything(client_id: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
