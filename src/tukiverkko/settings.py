@@ -296,6 +296,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+if ENV == "test":  # accounts/hashers.py: the same algorithm, 1,000 iterations
+    PASSWORD_HASHERS = ["tukiverkko.accounts.hashers.QuickPBKDF2PasswordHasher"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "/"
 
