@@ -186,6 +186,8 @@ INSTALLED_APPS = [
     "tukiverkko.followup",
     "tukiverkko.portal",
     "tukiverkko.workspace",
+    "tukiverkko.monitoring",
+    "tukiverkko.interop",
     "tukiverkko.access",
     "tukiverkko.api",
     "tukiverkko.demo",

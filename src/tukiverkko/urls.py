@@ -32,6 +32,8 @@ urlpatterns += i18n_patterns(
     path("tehtavat/", include("tukiverkko.followup.urls")),
     path("ips/", include("tukiverkko.ips.urls")),
     path("tyopoyta/", include("tukiverkko.workspace.urls")),
+    path("seuranta/", include("tukiverkko.monitoring.urls")),
+    path("", include("tukiverkko.interop.urls")),
     path("oma/", include("tukiverkko.portal.urls")),
     path("suostumukset/", include("tukiverkko.consent.urls")),
     path("loki/", include("tukiverkko.audit.urls")),
