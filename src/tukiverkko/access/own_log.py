@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -22,19 +21,15 @@ from tukiverkko.audit.actions import ASSISTED
 from tukiverkko.audit.models import AccessLogEntry, DisclosureLogEntry
 from tukiverkko.audit.purposes import AccessPurpose
 from tukiverkko.consent.models import InfoCategory, Purpose
+from tukiverkko.core.display import choice_labels, day
 
 PAGE = 50
-
-
-def _labels(values: list[str], choices: Any) -> list[str]:
-    known = dict(choices)
-    return [str(known.get(v, v)) for v in values]
 
 
 def _when(moment: dt.datetime) -> str:
     local = timezone.localtime(moment)
     return _("%(day)s klo %(time)s") % {
-        "day": date_format(local.date(), "SHORT_DATE_FORMAT"),
+        "day": day(local.date()),
         "time": local.strftime("%H.%M"),
     }
 
@@ -202,7 +197,7 @@ def disclosure_log(client_id: int) -> list[LogLine]:
             "who": _short_name(user, e.username),
             "to": e.to_organisation_name,
             "when": _when(e.at),
-            "categories": ", ".join(_labels(list(e.categories), InfoCategory.choices)),
+            "categories": ", ".join(choice_labels(e.categories, InfoCategory.choices)),
             "purpose": _purpose(e.purpose),
             "basis": basis,
         }

@@ -5,17 +5,15 @@ selectors. The reads are logged by the page (tukiverkko.access.own), not here.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from tukiverkko.accounts.models import User
 from tukiverkko.cases.models import Case, NetworkMember
 from tukiverkko.consent.models import Consent, InfoCategory, Purpose
+from tukiverkko.core.display import choice_labels, day
 from tukiverkko.plans.enums import Responsible
 from tukiverkko.plans.models import Plan
 from tukiverkko.plans.selectors import ClientPlan, client_plan
@@ -129,14 +127,6 @@ def overview(case: Case | None) -> Overview:
 # -- consents ---------------------------------------------------------------------------------
 
 
-def _day(moment: dt.date | dt.datetime | None) -> str:
-    if moment is None:
-        return ""
-    if isinstance(moment, dt.datetime):
-        moment = timezone.localtime(moment).date()
-    return date_format(moment, "SHORT_DATE_FORMAT")
-
-
 @dataclass(frozen=True)
 class ConsentLine:
     consent: Consent
@@ -147,11 +137,6 @@ class ConsentLine:
     in_force: bool
     state: str
     awaiting: bool = False
-
-
-def labels(values: list[str], choices: Any) -> list[str]:
-    known = dict(choices)
-    return [str(known.get(v, v)) for v in values]
 
 
 def consent_lines(client_id: int) -> list[ConsentLine]:
@@ -165,15 +150,15 @@ def consent_lines(client_id: int) -> list[ConsentLine]:
     out = []
     for c in rows:
         if c.revoked_at is not None:
-            state = _("Peruttu %(day)s") % {"day": _day(c.revoked_at)}
+            state = _("Peruttu %(day)s") % {"day": day(c.revoked_at)}
         elif c.awaits_confirmation:
             state = _("Odottaa vahvistustasi")
         elif c.valid_until is not None and c.valid_until < today:
-            state = _("Päättyi %(day)s") % {"day": _day(c.valid_until)}
+            state = _("Päättyi %(day)s") % {"day": day(c.valid_until)}
         elif c.valid_from > today:
-            state = _("Alkaa %(day)s") % {"day": _day(c.valid_from)}
+            state = _("Alkaa %(day)s") % {"day": day(c.valid_from)}
         elif c.valid_until is not None:
-            state = _("Voimassa %(day)s asti") % {"day": _day(c.valid_until)}
+            state = _("Voimassa %(day)s asti") % {"day": day(c.valid_until)}
         else:
             state = _("Voimassa toistaiseksi")
         in_force = (
@@ -189,8 +174,8 @@ def consent_lines(client_id: int) -> list[ConsentLine]:
                 recipients=[str(o) for o in c.organisations.all()]
                 + [str(u) for u in c.units.all()]
                 + [r.name for r in c.external_recipients.all()],
-                categories=labels(c.categories, InfoCategory.choices),
-                purposes=labels(c.purposes, Purpose.choices),
+                categories=choice_labels(c.categories, InfoCategory.choices),
+                purposes=choice_labels(c.purposes, Purpose.choices),
                 in_force=in_force,
                 state=state,
                 awaiting=c.awaits_confirmation and c.revoked_at is None,

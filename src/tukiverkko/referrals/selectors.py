@@ -11,11 +11,9 @@ referrer (decision 0262).
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from tukiverkko.accounts.actors import Professional
@@ -25,6 +23,7 @@ from tukiverkko.audit.actions import record_access
 from tukiverkko.cases.models import Case
 from tukiverkko.consent.content import disclosing
 from tukiverkko.consent.models import Purpose
+from tukiverkko.core.display import day
 from tukiverkko.referrals.models import Referral, ReferralTransition, Status
 
 if TYPE_CHECKING:
@@ -48,15 +47,6 @@ RECEIVER_STEPS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _day(moment: dt.date | None) -> str:
-    """d.m.yyyy in Helsinki (a moment is shown as the day it was there)."""
-    if moment is None:
-        return ""
-    if isinstance(moment, dt.datetime):
-        moment = timezone.localdate(moment)
-    return formats.date_format(moment, "SHORT_DATE_FORMAT")
-
-
 def recipient(referral: Referral) -> str:
     """Who it is addressed to, as a reader names them."""
     if referral.to_professional is not None:
@@ -75,10 +65,10 @@ def where_is_it_now(referral: Referral) -> str:
         }
     parts = [
         _("Lähetetty %(day)s vastaanottajalle %(to)s")
-        % {"day": _day(referral.sent_at), "to": recipient(referral)}
+        % {"day": day(referral.sent_at), "to": recipient(referral)}
     ]
     if referral.received_at:
-        parts.append(_("vastaanotettu %(day)s") % {"day": _day(referral.received_at)})
+        parts.append(_("vastaanotettu %(day)s") % {"day": day(referral.received_at)})
     status = referral.status
     if status == Status.SENT:
         parts.append(_("odottaa vastaanottoa"))
@@ -86,25 +76,25 @@ def where_is_it_now(referral: Referral) -> str:
         parts.append(_("odottaa hyväksymistä"))
     elif status == Status.ACCEPTED:
         parts.append(
-            _("hyväksytty %(day)s, odottaa aloitusta") % {"day": _day(referral.answered_at)}
+            _("hyväksytty %(day)s, odottaa aloitusta") % {"day": day(referral.answered_at)}
         )
     elif status == Status.IN_PROGRESS:
-        parts.append(_("hyväksytty %(day)s, työn alla") % {"day": _day(referral.answered_at)})
+        parts.append(_("hyväksytty %(day)s, työn alla") % {"day": day(referral.answered_at)})
     elif status == Status.DECLINED:
-        parts.append(_("hylätty %(day)s") % {"day": _day(referral.answered_at)})
+        parts.append(_("hylätty %(day)s") % {"day": day(referral.answered_at)})
     elif status == Status.RETURNED:
         better = referral.better_service or referral.better_organisation
         parts.append(
             _("palautettu %(day)s: parempi osoite %(better)s")
-            % {"day": _day(referral.answered_at), "better": better}
+            % {"day": day(referral.answered_at), "better": better}
         )
     elif status == Status.COMPLETED:
-        parts.append(_("valmis %(day)s, palaute annettu") % {"day": _day(referral.completed_at)})
+        parts.append(_("valmis %(day)s, palaute annettu") % {"day": day(referral.completed_at)})
     else:
-        parts.append(_("suljettu %(day)s") % {"day": _day(referral.closed_at)})
+        parts.append(_("suljettu %(day)s") % {"day": day(referral.closed_at)})
     sentence = "; ".join(parts)
     if referral.is_overdue:
-        sentence += "; " + _("myöhässä (määräpäivä %(day)s)") % {"day": _day(referral.due_on)}
+        sentence += "; " + _("myöhässä (määräpäivä %(day)s)") % {"day": day(referral.due_on)}
     return sentence + "."
 
 
