@@ -375,3 +375,26 @@ def test_a_step_other_than_follow_up_asks_for_no_follow_up_worker():
     # then it is marked, and nobody was made responsible for follow-up
     assert (item.step, item.note, item.done_by) == (1, "Soitettu", worker)
     assert Case.objects.get(pk=case.pk).follow_up_by is None
+
+
+def test_naming_a_responsible_worker_needs_an_open_case_and_a_reason():
+    # given a case with a colleague in the client's path
+    worker = a_professional("vastaava")
+    colleague = a_professional("kollega")
+    case = a_case_in_phase(Phase.IMPLEMENTATION, worker)
+    a_member(case, colleague)
+    # when a team names the colleague without saying why / then the reason is asked for
+    with pytest.raises(ValidationError) as no_reason:
+        actions.name_responsible_worker(case=case, to_worker=colleague, by=worker, reason="  ")
+    assert no_reason.value.message_dict == {"reason": ["Kerro, miksi vastuu siirtyy."]}
+    # and a closed case keeps the responsible worker it ended with
+    closed = a_case_in_phase(Phase.IMPLEMENTATION, worker, first="Toinen")
+    a_member(closed, colleague)
+    Case.objects.filter(pk=closed.pk).update(phase=Phase.CLOSED)
+    closed.refresh_from_db()
+    with pytest.raises(ValidationError) as ended:
+        actions.name_responsible_worker(case=closed, to_worker=colleague, by=worker, reason="x")
+    assert ended.value.messages == ["Päättyneen asiakkuuden vastuuta ei voi siirtää."]
+    assert {c.responsible_worker for c in Case.objects.filter(pk__in=[case.pk, closed.pk])} == {
+        worker
+    }
