@@ -243,10 +243,6 @@ def build_ptv(today: dt.date | None = None) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def ptv_text(today: dt.date | None = None) -> str:
-    return json.dumps(build_ptv(today), indent=2, ensure_ascii=False) + "\n"
-
-
 def write_ptv(path: Path, today: dt.date | None = None) -> dict[str, int]:
     data = build_ptv(today)
     path.parent.mkdir(parents=True, exist_ok=True)

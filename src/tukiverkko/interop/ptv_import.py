@@ -85,10 +85,11 @@ def _opening_hours(hours: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], d
             first = WEEK.index(DAY_CODES.get(row.get("dayFrom") or "", "MO"))
             last = WEEK.index(DAY_CODES.get(row.get("dayTo") or "", WEEK[first]))
             days = WEEK[first : last + 1]
-            if rules and (rules[-1]["opens"], rules[-1]["closes"]) == (row["from"], row["to"]):
+            opens, closes = row["from"][:5], row["to"][:5]  # PTV writes 08:00:00
+            if rules and (rules[-1]["opens"], rules[-1]["closes"]) == (opens, closes):
                 rules[-1]["days"] += [d for d in days if d not in rules[-1]["days"]]
             else:
-                rules.append({"days": days, "opens": row["from"][:5], "closes": row["to"][:5]})
+                rules.append({"days": days, "opens": opens, "closes": closes})
     return rules, text
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from io import StringIO
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 
 from tukiverkko.interop.management.commands.export_openapi import openapi_text
 
@@ -20,3 +22,15 @@ def test_openapi_is_served_and_the_committed_copy_has_not_drifted(client):
     # Regenerate with:  tukiverkko export-openapi docs/api/openapi.json
     assert committed == openapi_text()
     assert json.loads(committed)["paths"] == served["paths"]
+
+
+def test_export_openapi_writes_the_file_or_standard_output(tmp_path):
+    # when
+    out = StringIO()
+    call_command("export_openapi", str(tmp_path / "api" / "openapi.json"), stdout=out)
+    stdout = StringIO()
+    call_command("export_openapi", "-", stdout=stdout)
+    # then both are the document
+    assert (tmp_path / "api" / "openapi.json").read_text("utf-8") == openapi_text()
+    assert stdout.getvalue() == openapi_text()
+    assert "OpenAPI written to" in out.getvalue()

@@ -220,3 +220,136 @@ def test_unreadable_files_exit_2(tmp_path):
     assert import_file(tmp_path / "missing.json")[0] == 2
     (tmp_path / "latin1.json").write_bytes("{ä}".encode("latin-1"))
     assert "not UTF-8" in import_file(tmp_path / "latin1.json")[2]
+
+
+def ptv_location(service: dict, **fields) -> dict:
+    """A service location as PTV itself serves one: a street address, hours by day range."""
+    channel = {
+        "id": "3f0f7a52-9d3c-4b61-8a57-1c2b3d4e5f60",
+        "sourceId": "ptv-location",
+        "serviceChannelType": "ServiceLocation",
+        "organizationId": service["mainOrganization"]["id"],
+        "serviceChannelNames": [{"type": "Name", "language": "fi", "value": "Sote-keskus"}],
+        "addresses": [
+            {
+                "type": "Visiting",
+                "subType": "Street",
+                "streetAddress": {
+                    "postalCode": "18100",
+                    "street": [{"language": "fi", "value": "Kauppakatu"}],
+                    "streetNumber": "10",
+                    "postOffice": [{"language": "fi", "value": "TESTILÄ"}],
+                },
+            }
+        ],
+        "serviceHours": [
+            {
+                "serviceHourType": "DaysOfTheWeek",
+                "openingHour": [
+                    {
+                        "dayFrom": "Monday",
+                        "dayTo": "Thursday",
+                        "from": "08:00:00",
+                        "to": "16:00:00",
+                    },
+                    {"dayFrom": "Friday", "from": "08:00:00", "to": "16:00:00"},
+                ],
+            },
+            {"serviceHourType": "Exception", "openingHour": []},
+        ],
+    }
+    channel.update(fields)
+    return {k: v for k, v in channel.items() if v is not None or k == "sourceId"}
+
+
+def test_a_file_in_ptvs_own_shape_is_read(tmp_path):
+    # given an export whose first service links one channel written the way PTV serves it
+    load_rich_catalogue(tmp_path)
+    data = export(tmp_path / "ptv.json")
+    service = data["services"][0]
+    data["serviceChannels"].append(ptv_location(service))
+    service["serviceChannels"] = [{"serviceChannel": {"id": data["serviceChannels"][-1]["id"]}}]
+    (tmp_path / "ptv.json").write_text(json.dumps(data), "utf-8")
+    # when
+    code, _, err = import_file(tmp_path / "ptv.json")
+    # then the street address is one line, the day range is the days
+    assert (code, err) == (0, "")
+    contact = Service.objects.get(slug=service["sourceId"]).contacts.get(kind="visiting_address")
+    assert contact.value == "Kauppakatu 10, 18100 TESTILÄ"
+    assert contact.label_fi == "Sote-keskus"
+    assert contact.opening_hours == [
+        {"days": ["MO", "TU", "WE", "TH", "FR"], "opens": "08:00", "closes": "16:00"}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        (
+            {"serviceChannelType": "PrintableForm", "addresses": None, "serviceHours": None},
+            "a printable form has no counterpart",
+        ),
+        ({"addresses": []}, "visiting_address: the channel has no value"),
+        ({"sourceId": None}, "a channel needs its id and sourceId"),
+    ],
+)
+def test_channels_without_a_counterpart_are_named(tmp_path, fields, expected):
+    # given a linked channel the catalogue cannot hold
+    load_rich_catalogue(tmp_path)
+    data = export(tmp_path / "ptv.json")
+    service = data["services"][0]
+    data["serviceChannels"].append(ptv_location(service, **fields))
+    service["serviceChannels"] = [{"serviceChannel": {"id": data["serviceChannels"][-1]["id"]}}]
+    (tmp_path / "ptv.json").write_text(json.dumps(data), "utf-8")
+    # when
+    code, _, err = import_file(tmp_path / "ptv.json")
+    # then
+    assert code == 2 and expected in err
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (lambda d: d["services"][0].update(sourceId=None), "sourceId: missing"),
+        (lambda d: d["services"].append(d["services"][0]), "sourceId: appears twice"),
+        (
+            lambda d: d["services"][0]["serviceChannels"].append(
+                {"serviceChannel": {"id": "00000000-0000-0000-0000-000000000001"}}
+            ),
+            "serviceChannel/id: not in the file",
+        ),
+        (lambda d: d.pop("services"), "(file): services: missing"),
+        (lambda d: d["serviceChannels"].append(5), "serviceChannelType: missing or unknown"),
+        (lambda d: d["services"].append(5), "services[2]: (record): 5 is not of type 'object'"),
+        (lambda d: d.update(serviceChannels={}), "(file): serviceChannels: a list is expected"),
+    ],
+)
+def test_broken_references_are_named(tmp_path, edit, expected):
+    # given an export with one reference broken
+    load_rich_catalogue(tmp_path)
+    data = export(tmp_path / "ptv.json")
+    edit(data)
+    (tmp_path / "ptv.json").write_text(json.dumps(data), "utf-8")
+    # when
+    code, _, err = import_file(tmp_path / "ptv.json")
+    # then
+    assert code == 2 and expected in err
+
+
+def test_a_file_that_is_not_an_object_is_refused(tmp_path):
+    (tmp_path / "list.json").write_text("[]", "utf-8")
+    code, _, err = import_file(tmp_path / "list.json")
+    assert code == 2 and "an object with 'services'" in err
+
+
+def test_opening_hours_text_without_hours_travels(tmp_path):
+    # given a visiting address with only a free-text opening time
+    load_rich_catalogue(tmp_path)
+    ContactChannel.objects.filter(value="Torikatu 1").update(opening_hours_fi="sopimuksen mukaan")
+    data = export(tmp_path / "ptv.json")
+    # when the services are removed and the file is imported back
+    Service.objects.all().delete()
+    assert import_file(tmp_path / "ptv.json")[0] == 0
+    # then the text came back, and the export is the same
+    assert ContactChannel.objects.get(value="Torikatu 1").opening_hours_fi == "sopimuksen mukaan"
+    assert export(tmp_path / "again.json") == data
