@@ -155,6 +155,19 @@ def _is_exported(contact: dict[str, Any]) -> bool:
     )
 
 
+def _merge(current: list[dict[str, Any]], imported: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The imported channels in the places of the exported contacts, in order; the contacts PTV
+    does not carry stay where they are; more channels are added at the end."""
+    channels = iter(imported)
+    merged: list[dict[str, Any]] = []
+    for contact in current:
+        if not _is_exported(contact):
+            merged.append(contact)
+        elif (channel := next(channels, None)) is not None:
+            merged.append(channel)
+    return merged + list(channels)
+
+
 def _defaults(type_slug: str, lookups: _Lookups, today: dt.date) -> dict[str, Any]:
     """What a new service gets for the fields PTV has no counterpart for (decision 0380)."""
     st = lookups.types.get(type_slug)
@@ -221,8 +234,7 @@ def _record(
         contact = _contact(channel, f"serviceChannels[{channel['sourceId']}]", problems)
         if contact:
             contacts.append(contact)
-    kept = [c for c in record.get("contacts", []) if not _is_exported(c)]
-    record["contacts"] = contacts + kept
+    record["contacts"] = _merge(record.get("contacts", []), contacts)
     statuses = {
         lang: (record.get("translations") or {}).get(lang, "unchecked")
         for lang in TRANSLATED_LANGS

@@ -62,6 +62,11 @@ def test_the_real_catalogue_round_trips_through_ptv(tmp_path):
     assert len(first["services"]) == Service.objects.count() > 50
     assert first["serviceChannels"]
     assert invalid_records(first) == []
+    # and importing it into the same catalogue changes nothing (what PTV does not carry,
+    # e.g. contacts only for professionals, stays in its place)
+    code, out, err = import_file(tmp_path / "first.json")
+    assert (code, err) == (0, "")
+    assert f"unchanged {len(first['services'])}" in out
     # when it is imported into a database with no services at all
     Service.objects.all().delete()
     assert not ContactChannel.objects.exists()
