@@ -36,10 +36,10 @@ def main() -> None:
     from django.core.management import call_command
     from django.test import Client
 
-    from tukiverkko.catalogue import hsds_validation
     from tukiverkko.catalogue.csv_io import export_csv, import_csv
-    from tukiverkko.catalogue.hsds import FILES, write_hsds
     from tukiverkko.catalogue.models import ContactChannel, Service
+    from tukiverkko.interop import hsds_validation
+    from tukiverkko.interop.hsds import FILES, write_hsds
 
     call_command("migrate", verbosity=0)
     call_command("load_catalogue", str(settings.DATA_DIR / "catalogue"), stdout=StringIO())

@@ -69,6 +69,8 @@ GROUPS: list[tuple[str, list[tuple[str, str]]]] = [
             ("export-csv", "the catalogue as CSV, one row per service"),
             ("import-csv", "import that CSV back (all or nothing)"),
             ("export-openapi", "the /api/v1/ OpenAPI document"),
+            ("export-ptv", "services and channels in the Suomi.fi catalogue's (PTV) V11 JSON"),
+            ("import-ptv", "import such a PTV file (all or nothing; --dry-run)"),
         ],
     ),
     (

@@ -8,11 +8,11 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from tukiverkko.api.v1 import api
+
 
 def openapi_text() -> str:
     """The document exactly as committed: 2-space JSON, UTF-8, one final newline."""
-    from tukiverkko.api.v1 import api  # the interface layer, imported only by this thin shell
-
     return json.dumps(api.get_openapi_schema(), indent=2, ensure_ascii=False) + "\n"
 
 

@@ -7,8 +7,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from tukiverkko.catalogue.hsds import write_hsds
 from tukiverkko.catalogue.models import LANGS
+from tukiverkko.interop.hsds import write_hsds
 
 
 class Command(BaseCommand):

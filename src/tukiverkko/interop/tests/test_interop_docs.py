@@ -13,7 +13,10 @@ DOC = (settings.BASE_DIR / "docs" / "interop.md").read_text("utf-8")
 OPENAPI = json.loads((settings.BASE_DIR / "docs" / "api" / "openapi.json").read_text("utf-8"))
 
 
-@pytest.mark.parametrize("command", ["export-hsds", "export-csv", "import-csv", "export-openapi"])
+@pytest.mark.parametrize(
+    "command",
+    ["export-hsds", "export-csv", "import-csv", "export-openapi", "export-ptv", "import-ptv"],
+)
 def test_command_is_documented(command):
     assert f"tukiverkko {command}" in DOC
 

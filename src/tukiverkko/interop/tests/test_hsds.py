@@ -8,9 +8,9 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from tukiverkko.catalogue import hsds_validation
-from tukiverkko.catalogue.hsds import FILES, stable_id
 from tukiverkko.catalogue.tests.interop_data import load_rich_catalogue
+from tukiverkko.interop import hsds_validation
+from tukiverkko.interop.hsds import FILES, stable_id
 
 pytestmark = pytest.mark.django_db
 
