@@ -36,12 +36,12 @@ def _token(request: HttpRequest, scope: Scope) -> ApiToken:
     return token
 
 
-class PageIn(Schema):
+class IntegrationPageIn(Schema):
     offset: int = Field(0, ge=0, le=1_000_000)
     limit: int = Field(50, ge=1, le=200)
 
 
-class CaseOut(Schema):
+class IntegrationCaseOut(Schema):
     id: int
     client_id: int
     organisation_id: int
@@ -54,12 +54,12 @@ class CaseOut(Schema):
     version: int
 
 
-class CasePageOut(Schema):
+class IntegrationCasePageOut(Schema):
     count: int
-    items: list[CaseOut]
+    items: list[IntegrationCaseOut]
 
 
-class JournalEntryOut(Schema):
+class IntegrationJournalEntryOut(Schema):
     id: int
     created_at: dt.datetime
     category: str
@@ -69,13 +69,13 @@ class JournalEntryOut(Schema):
     author_id: int
 
 
-class JournalOut(Schema):
+class IntegrationJournalOut(Schema):
     case_id: int
-    items: list[JournalEntryOut]
+    items: list[IntegrationJournalEntryOut]
     hidden: int  # entries of another register: not disclosed to the system
 
 
-class GoalOut(Schema):
+class IntegrationGoalOut(Schema):
     id: int
     text: str
     indicator: str
@@ -83,7 +83,7 @@ class GoalOut(Schema):
     status: str
 
 
-class ActionOut(Schema):
+class IntegrationActionOut(Schema):
     id: int
     text: str
     service_type_id: int | None
@@ -93,19 +93,19 @@ class ActionOut(Schema):
     status: str
 
 
-class PlanOut(Schema):
+class IntegrationPlanOut(Schema):
     case_id: int
     id: int | None  # None: the case has no plan yet
     client_goal: str | None  # None: another register wrote it, or no plan
     mode: str
     next_review_on: dt.date | None
     agreed_at: dt.datetime | None
-    goals: list[GoalOut]
-    actions: list[ActionOut]
+    goals: list[IntegrationGoalOut]
+    actions: list[IntegrationActionOut]
     hidden: int
 
 
-class ReferralRowOut(Schema):
+class IntegrationReferralRowOut(Schema):
     id: int
     case_id: int
     kind: str
@@ -119,7 +119,7 @@ class ReferralRowOut(Schema):
     where: str
 
 
-class ConsentOut(Schema):
+class IntegrationConsentOut(Schema):
     id: int
     client_id: int
     disclosing_organisation_id: int
@@ -135,7 +135,7 @@ class ConsentOut(Schema):
     revoked_at: dt.datetime | None
 
 
-class TeamOut(Schema):
+class IntegrationTeamOut(Schema):
     id: int
     name: str
     kind: str
@@ -143,7 +143,7 @@ class TeamOut(Schema):
     region_id: int
 
 
-class TaskOut(Schema):
+class IntegrationTaskOut(Schema):
     id: int
     kind: str
     due: dt.date
@@ -153,9 +153,9 @@ class TaskOut(Schema):
     status: str
 
 
-class TaskPageOut(Schema):
+class IntegrationTaskPageOut(Schema):
     count: int
-    items: list[TaskOut]
+    items: list[IntegrationTaskOut]
 
 
 def _case(case: Any) -> dict[str, Any]:
@@ -173,23 +173,23 @@ def _case(case: Any) -> dict[str, Any]:
     }
 
 
-@router.get("/cases", response={200: CasePageOut, **REFUSALS})
+@router.get("/cases", response={200: IntegrationCasePageOut, **REFUSALS})
 @no_store
-def list_cases(request: HttpRequest, page: Query[PageIn]) -> dict[str, Any]:
+def list_cases(request: HttpRequest, page: Query[IntegrationPageIn]) -> dict[str, Any]:
     """The organisation's cases, newest first (scope read:cases); each one a disclosure."""
     token = _token(request, Scope.READ_CASES)
     count, cases = system.list_cases(token, offset=page.offset, limit=page.limit)
     return {"count": count, "items": [_case(c) for c in cases]}
 
 
-@router.get("/cases/{case_id}", response={200: CaseOut, **REFUSALS})
+@router.get("/cases/{case_id}", response={200: IntegrationCaseOut, **REFUSALS})
 @no_store
 def case_detail(request: HttpRequest, case_id: CaseId) -> Any:
     """One case of the organisation (scope read:cases)."""
     return _case(system.read_case(_token(request, Scope.READ_CASES), case_id))
 
 
-@router.get("/cases/{case_id}/journal", response={200: JournalOut, **REFUSALS})
+@router.get("/cases/{case_id}/journal", response={200: IntegrationJournalOut, **REFUSALS})
 @no_store
 def case_journal(request: HttpRequest, case_id: CaseId) -> Any:
     """The journal entries the case's own register wrote (scope read:journal)."""
@@ -212,7 +212,7 @@ def case_journal(request: HttpRequest, case_id: CaseId) -> Any:
     }
 
 
-@router.get("/cases/{case_id}/plan", response={200: PlanOut, **REFUSALS})
+@router.get("/cases/{case_id}/plan", response={200: IntegrationPlanOut, **REFUSALS})
 @no_store
 def case_plan(request: HttpRequest, case_id: CaseId) -> Any:
     """The case's plan, its own register's goals and actions (scope read:plans)."""
@@ -251,7 +251,9 @@ def case_plan(request: HttpRequest, case_id: CaseId) -> Any:
     }
 
 
-@router.get("/cases/{case_id}/referrals", response={200: list[ReferralRowOut], **REFUSALS})
+@router.get(
+    "/cases/{case_id}/referrals", response={200: list[IntegrationReferralRowOut], **REFUSALS}
+)
 @no_store
 def case_referrals(request: HttpRequest, case_id: CaseId) -> Any:
     """The case's referrals and where each stands, without their free text (read:referrals)."""
@@ -274,7 +276,7 @@ def case_referrals(request: HttpRequest, case_id: CaseId) -> Any:
     ]
 
 
-@router.get("/cases/{case_id}/consents", response={200: list[ConsentOut], **REFUSALS})
+@router.get("/cases/{case_id}/consents", response={200: list[IntegrationConsentOut], **REFUSALS})
 @no_store
 def case_consents(request: HttpRequest, case_id: CaseId) -> Any:
     """The consents the case's register recorded for the client (scope read:consents)."""
@@ -299,7 +301,7 @@ def case_consents(request: HttpRequest, case_id: CaseId) -> Any:
     ]
 
 
-@router.get("/teams", response={200: list[TeamOut], **REFUSALS})
+@router.get("/teams", response={200: list[IntegrationTeamOut], **REFUSALS})
 @no_store
 def list_teams(request: HttpRequest) -> Any:
     """The organisation's active teams (scope read:teams)."""
@@ -315,9 +317,9 @@ def list_teams(request: HttpRequest) -> Any:
     ]
 
 
-@router.get("/tasks", response={200: TaskPageOut, **REFUSALS})
+@router.get("/tasks", response={200: IntegrationTaskPageOut, **REFUSALS})
 @no_store
-def list_tasks(request: HttpRequest, page: Query[PageIn]) -> dict[str, Any]:
+def list_tasks(request: HttpRequest, page: Query[IntegrationPageIn]) -> dict[str, Any]:
     """Open follow-up tasks about the organisation's cases, by due date (scope read:tasks)."""
     token = _token(request, Scope.READ_TASKS)
     count, found = system.tasks(token, offset=page.offset, limit=page.limit)
