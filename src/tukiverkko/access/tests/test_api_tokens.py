@@ -11,9 +11,12 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.test import Client as HttpClient
 from django.utils import timezone
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tukiverkko.access import actions
 from tukiverkko.access.models import ApiToken, Scope, token_digest
+from tukiverkko.access.own_log import disclosure_log
 from tukiverkko.accounts.actors import SystemActor
 from tukiverkko.assessments.tests.factories import a_health_case
 from tukiverkko.audit.models import AccessLogEntry, DisclosureLogEntry, EventLogEntry
@@ -342,3 +345,44 @@ def test_an_expired_token_is_listed_as_expired(capsys):
     ApiToken.objects.filter(pk=token.pk).update(expires_at=timezone.now())
     call_command("api_token", "list")
     assert "\texpired" in capsys.readouterr().out
+
+
+def test_the_admin_lists_tokens_read_only_and_never_their_secret(world):
+    # given an administrator through the second factor, and a token
+    case, _nurse, token, secret = world
+    boss = a_professional("paakayttaja", org=case.organisation, role="administrator")
+    boss.is_staff = boss.is_superuser = True
+    boss.save()
+    http = HttpClient()
+    http.force_login(boss)
+    device = TOTPDevice.objects.create(user=boss, name="puhelin", confirmed=True)
+    session = http.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    # when the administrator opens the list and the token's page
+    listing = http.get("/admin/access/apitoken/")
+    detail = http.get(f"/admin/access/apitoken/{token.pk}/change/")
+    # then the token is listed by its prefix, never by its secret or digest
+    assert listing.status_code == 200 and token.prefix in listing.content.decode()
+    for page in (listing, detail):
+        assert secret not in page.content.decode()
+        assert token.digest not in page.content.decode()
+    # and it cannot be added, edited or deleted there (only the actions make and revoke)
+    assert http.get("/admin/access/apitoken/add/").status_code == 403
+    assert (
+        http.post(f"/admin/access/apitoken/{token.pk}/delete/", {"post": "yes"}).status_code == 403
+    )
+    assert ApiToken.objects.filter(pk=token.pk).exists()
+
+
+def test_the_clients_own_disclosure_log_names_the_system(world):
+    # given the system has read the case
+    case, _nurse, _token, secret = world
+    assert get(f"cases/{case.pk}", secret).status_code == 200
+    # when the client's disclosure log is read (their own view, Oma Tukiverkko)
+    (line,) = disclosure_log(case.client_id)
+    # then it names the system, its organisation, the purpose and the token as the basis
+    assert "järjestelmä Potilastietojärjestelmä" in line.sentence
+    assert case.organisation.name_fi in line.sentence
+    assert "järjestelmäintegraatio" in line.sentence
+    assert "organisaation oma tietojärjestelmä" in line.sentence
