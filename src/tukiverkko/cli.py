@@ -80,6 +80,7 @@ GROUPS: list[tuple[str, list[tuple[str, str]]]] = [
             ("restore", "replace the database with a backup"),
             ("verify-audit", "walk the audit hash chain; exit 1 if tampered with"),
             ("rotate-keys", "re-encrypt every henkilötunnus under the current key"),
+            ("api-token", "integration tokens of other systems: create, revoke, list"),
             ("flush", "Django's flush; refused on the append-only audit log outside tests"),
         ],
     ),

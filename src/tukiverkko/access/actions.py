@@ -1,6 +1,6 @@
-"""Every change the access app makes: opening, ending and reviewing a justified access, and
-logging the administrator's changes to users, units and second-factor devices — each in one
-transaction with its typed audit event."""
+"""Every change the access app makes: opening, ending and reviewing a justified access, making and
+revoking an integration token, and logging the administrator's changes to users, units and
+second-factor devices — each in one transaction with its typed audit event."""
 
 from __future__ import annotations
 
@@ -13,8 +13,16 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tukiverkko.access.models import JustifiedAccess
-from tukiverkko.accounts.actors import Professional
+from tukiverkko.access.models import (
+    TOKEN_SHOWN,
+    ApiToken,
+    JustifiedAccess,
+    Scope,
+    new_token_secret,
+    token_digest,
+)
+from tukiverkko.accounts.actors import Actor, Professional
+from tukiverkko.accounts.models import Organisation
 from tukiverkko.accounts.roles import opens_justified_access, reads_audit_log, register_of
 from tukiverkko.audit.events import EventType, record_event
 from tukiverkko.clients.crypto import lookup_hashes
@@ -25,6 +33,9 @@ from tukiverkko.core import limits
 # A justified access lasts at most a working shift; it ends by itself.
 MAX_HOURS = 12
 DEFAULT_HOURS = 4
+# An integration token lives at most a year (decision 0370); 90 days unless told.
+MAX_TOKEN_DAYS = 366
+DEFAULT_TOKEN_DAYS = 90
 
 
 class NoSuchClient(ValidationError):
@@ -113,3 +124,53 @@ def record_admin_change(
     admin inside the transaction that saves the change."""
     changed = ",".join(sorted(set(fields)))
     record_event(by, None, event, f"{target}:{changed}" if changed else target)
+
+
+@transaction.atomic
+def create_api_token(
+    *,
+    by: Actor,
+    organisation: Organisation,
+    system: str,
+    scopes: Iterable[str],
+    days: int = DEFAULT_TOKEN_DAYS,
+) -> tuple[ApiToken, str]:
+    """A token for ``organisation``'s ``system`` with ``scopes``, valid ``days``: the row and the
+    secret, which is never stored and cannot be shown again."""
+    errors: dict[str, list[str]] = {}
+    system = system.strip()
+    if not system or len(system) > 100:
+        errors["system"] = [_("Anna järjestelmän nimi (enintään 100 merkkiä).")]
+    wanted = sorted(set(scopes))
+    unknown = [s for s in wanted if s not in Scope.values]
+    if not wanted or unknown:
+        errors["scopes"] = [
+            _("Valitse oikeudet näistä: %(scopes)s.") % {"scopes": ", ".join(Scope.values)}
+        ]
+    if not 1 <= days <= MAX_TOKEN_DAYS:
+        errors["days"] = [_("Voimassaolo on 1–%(max)s päivää.") % {"max": MAX_TOKEN_DAYS}]
+    if errors:
+        raise ValidationError(errors)
+    secret = new_token_secret()
+    token = ApiToken.objects.create(
+        organisation=organisation,
+        system=system,
+        scopes=wanted,
+        prefix=secret[:TOKEN_SHOWN],
+        digest=token_digest(secret),
+        expires_at=timezone.now() + dt.timedelta(days=days),
+    )
+    record_event(by, None, EventType.API_TOKEN_CREATE, f"api_token:{token.pk}")
+    return token, secret
+
+
+@transaction.atomic
+def revoke_api_token(*, by: Actor, token: ApiToken) -> ApiToken:
+    """Revoke ``token``: the next request with it is refused (401)."""
+    locked = ApiToken.objects.select_for_update().get(pk=token.pk)
+    if locked.revoked_at is not None:
+        raise ValidationError(_("Avain on jo peruttu."), code="revoked")
+    locked.revoked_at = timezone.now()
+    locked.save(update_fields=["revoked_at"])
+    record_event(by, None, EventType.API_TOKEN_REVOKE, f"api_token:{locked.pk}")
+    return locked

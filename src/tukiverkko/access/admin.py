@@ -15,6 +15,7 @@ from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tukiverkko.access.actions import record_admin_change
+from tukiverkko.access.models import ApiToken
 from tukiverkko.accounts.admin import UnitAdmin, UserAdmin
 from tukiverkko.accounts.models import Unit, User
 from tukiverkko.audit.events import EventType
@@ -98,3 +99,24 @@ for model, model_admin in (
     if admin.site.is_registered(model):
         admin.site.unregister(model)
     admin.site.register(model, model_admin)
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    """The integration tokens, listed (never their secrets). They are made and revoked with
+    ``tukiverkko api-token`` — each a typed audit event — not edited here."""
+
+    list_display = ("pk", "prefix", "organisation", "system", "scopes", "expires_at", "revoked_at")
+    list_filter = ("organisation",)
+    search_fields = ("system", "prefix")
+    readonly_fields = tuple(f.name for f in ApiToken._meta.fields if f.name != "digest")
+    exclude = ("digest",)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

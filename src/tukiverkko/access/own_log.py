@@ -175,6 +175,15 @@ def access_log(client_id: int, *, before: int | None = None) -> LogPage:
     return LogPage(lines=lines, older=entries[-1].pk if more and entries else None)
 
 
+def _system_name(username: str) -> str:
+    """An organisation's system reading with its token (``system:api:<org>:<system>:<id>``,
+    access.system): named by the system's own name."""
+    if not username.startswith("system:api:"):
+        return ""
+    system = username.removeprefix("system:api:").split(":", 1)[-1].rsplit(":", 1)[0]
+    return _("järjestelmä %(name)s") % {"name": system}
+
+
 def disclosure_log(client_id: int) -> list[LogLine]:
     """Every disclosure of the client's data to another organisation or an employer (the
     newest ``PAGE``): from whom, to whom, what, when and on what basis."""
@@ -188,13 +197,15 @@ def disclosure_log(client_id: int) -> list[LogLine]:
             if e.basis.startswith("consent")
             else _("lakiin perustuva oikeus")
             if e.basis.startswith("legal_basis")
+            else _("organisaation oma tietojärjestelmä")
+            if e.basis.startswith("api_token")
             else e.basis
         )
         sentence = _(
             "%(who)s (%(to)s) sai tietojasi %(when)s: %(categories)s – "
             "käyttötarkoitus: %(purpose)s, peruste: %(basis)s."
         ) % {
-            "who": _short_name(user, e.username),
+            "who": _system_name(e.username) or _short_name(user, e.username),
             "to": e.to_organisation_name,
             "when": _when(e.at),
             "categories": ", ".join(choice_labels(e.categories, InfoCategory.choices)),

@@ -11,6 +11,7 @@ from typing import Any
 from ninja import NinjaAPI
 from ninja.operation import Operation
 
+from tukiverkko.access.api import router as integration_router
 from tukiverkko.api import errors
 from tukiverkko.assessments.api import router as assessments_router
 from tukiverkko.audit.api import router as audit_router
@@ -59,3 +60,4 @@ api.add_router("/plans/", plans_router)
 api.add_router("/teams/", teams_router)
 api.add_router("/tasks/", followup_router)
 api.add_router("/ips/", ips_router)
+api.add_router("/integration/", integration_router)

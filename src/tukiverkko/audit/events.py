@@ -101,6 +101,9 @@ class EventType(models.TextChoices):
     USER_DELETE = "user_delete", _("käyttäjä poistettu")
     UNIT_CHANGE = "unit_change", _("yksikön tietoja muutettu")
     OTP_DEVICE_CHANGE = "otp_device_change", _("kaksivaiheisen tunnistuksen laite muutettu")
+    # integration tokens of other systems (no client: client_id is empty)
+    API_TOKEN_CREATE = "api_token_create", _("API-avain luotu")
+    API_TOKEN_REVOKE = "api_token_revoke", _("API-avain peruttu")
 
 
 def record_event(

@@ -21,3 +21,6 @@ class AccessPurpose(models.TextChoices):
     REFUSED_REQUEST = "refused_request", _("torjuttu pyyntö")
     # The client reading their own data in the portal (tukiverkko.access.own).
     OWN_DATA = "own_data", _("omat tiedot")
+    # An organisation's own system reading through an integration token (access.system): each
+    # read is a disclosure to that system, logged with this purpose.
+    SYSTEM_INTEGRATION = "system_integration", _("järjestelmäintegraatio")

@@ -41,7 +41,9 @@ from django.utils import timezone
 
 from tukiverkko.access import actions as access_actions
 from tukiverkko.access import rules
-from tukiverkko.accounts.models import Register, Role, User
+from tukiverkko.access.models import Scope
+from tukiverkko.accounts.actors import SystemActor
+from tukiverkko.accounts.models import Organisation, Register, Role, User
 from tukiverkko.accounts.roles import (
     CLIENT_WORK_ROLES,
     ROLES,
@@ -50,7 +52,7 @@ from tukiverkko.accounts.roles import (
 )
 from tukiverkko.api.v1 import api
 from tukiverkko.assessments import actions as assessment_actions
-from tukiverkko.audit.models import AccessLogEntry
+from tukiverkko.audit.models import AccessLogEntry, DisclosureLogEntry
 from tukiverkko.cases import actions
 from tukiverkko.cases.models import Case, NetworkMember, Phase
 from tukiverkko.cases.tests.factories import (
@@ -509,6 +511,16 @@ PAGES: dict[str, Spec] = {
 }
 
 API: dict[str, Spec] = {
+    # The integration routes open to a system's token only (decision 0371): every session,
+    # whatever its role or relationship, is 401; the tokens are test_integration_route's.
+    "GET /api/v1/integration/cases": Spec("GET", "system"),
+    "GET /api/v1/integration/cases/{case_id}": Spec("GET", "system", _case),
+    "GET /api/v1/integration/cases/{case_id}/journal": Spec("GET", "system", _case),
+    "GET /api/v1/integration/cases/{case_id}/plan": Spec("GET", "system", _case),
+    "GET /api/v1/integration/cases/{case_id}/referrals": Spec("GET", "system", _case),
+    "GET /api/v1/integration/cases/{case_id}/consents": Spec("GET", "system", _case),
+    "GET /api/v1/integration/teams": Spec("GET", "system"),
+    "GET /api/v1/integration/tasks": Spec("GET", "system"),
     "GET /api/v1/teams/": Spec("GET", "list"),
     "GET /api/v1/teams/{team_id}": Spec("GET", "team", _team),
     "GET /api/v1/teams/meetings/{meeting_id}": Spec(
@@ -1039,6 +1051,8 @@ def expected(spec: Spec, user: Any, viewer: Viewer | None, api_route: bool, w: W
     relationship = viewer.relationship if viewer else "none"
     sector = viewer.sector if viewer else "own_register"
     allowed = {200} if spec.method == "GET" else {200, 201, 302, 400, 409}
+    if spec.need == "system":
+        return {401}
     if role is None:
         return {401} if api_route else {302}
     if api_route and spec.need != "dpo" and role not in CLIENT_WORK_ROLES:
@@ -1188,3 +1202,47 @@ def test_route(key: str, world: World) -> None:
         if spec.content and response.status_code == 200 and viewer is not None:
             failures += _content_failures(label, url, response, body, viewer, w)
     assert failures == [], f"{key}: {len(failures)} of {len(_callers(w, spec))}: {failures[:8]}"
+
+
+SYSTEM_ROUTES = sorted(k for k, spec in API.items() if spec.need == "system")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("key", SYSTEM_ROUTES)
+def test_integration_route(key: str, world: World) -> None:
+    """The integration routes with tokens: the case's organisation's system reads (each read a
+    disclosure), another organisation's system never sees the client, a token without the
+    route's scope is 403 (decision 0371)."""
+    w = world
+    spec = API[key]
+    url = key.split(" ", 1)[1].format(**spec.ids(w))
+    admin = SystemActor("matrix")
+    everything = list(Scope.values)
+    _own, own = access_actions.create_api_token(
+        by=admin, organisation=w.county, system="a", scopes=everything
+    )
+    stranger_org = Organisation.objects.exclude(pk=w.county.pk).first()
+    assert stranger_org is not None
+    _other, other = access_actions.create_api_token(
+        by=admin, organisation=stranger_org, system="b", scopes=everything
+    )
+    _narrow, narrow = access_actions.create_api_token(
+        by=admin, organisation=w.county, system="c", scopes=["read:teams"]
+    )
+
+    def call(secret: str) -> Any:
+        return HttpClient().get(url, headers={"Authorization": f"Bearer {secret}"})
+
+    # when the case's organisation's system calls the route: it reads
+    assert call(own).status_code == 200
+    # when another organisation's system calls it: the client is not there for it
+    disclosed = DisclosureLogEntry.objects.filter(client_id=w.case.client_id).count()
+    response = call(other)
+    body = response.content.decode()
+    assert response.status_code == (404 if "{case_id}" in key else 200)
+    assert NAME not in body and not _shown(body)
+    if "{case_id}" not in key and "teams" not in key:
+        assert f'"client_id": {w.case.client_id},' not in body.replace('":', '": ')
+    assert DisclosureLogEntry.objects.filter(client_id=w.case.client_id).count() == disclosed
+    # and a token without the route's scope is refused
+    assert call(narrow).status_code == (200 if key.endswith("/teams") else 403)

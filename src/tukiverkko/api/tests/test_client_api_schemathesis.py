@@ -2,7 +2,8 @@
 
 Schemathesis generates requests for the client-data routers from /api/v1/openapi.json and sends
 them straight to the WSGI application as a logged-in professional (a session cookie and a CSRF
-token, as a browser would). The path ids are the ids of a real case and its rows, so the
+token, as a browser would) — and for the integration routers with an integration token of the
+case's organisation (``Authorization: Bearer``, every scope). The path ids are the ids of a real case and its rows, so the
 generated bodies reach the actions, not only the 404. Every response must be no 5xx and must
 conform to the documented status codes, content types and schemas. A schema-valid request the
 domain refuses (an unknown instrument, a step out of order) is a documented 400 problem, not a
@@ -23,17 +24,22 @@ from hypothesis import settings as hypothesis_settings
 from schemathesis import GenerationMode
 from schemathesis.specs.openapi.checks import ignored_auth, positive_data_acceptance
 
+from tukiverkko.access.actions import create_api_token
+from tukiverkko.access.models import Scope
+from tukiverkko.accounts.actors import SystemActor
 from tukiverkko.accounts.models import Role
 from tukiverkko.assessments import actions as assessment_actions
 from tukiverkko.assessments.tests.factories import a_health_case
+from tukiverkko.cases.models import Case
 from tukiverkko.cases.tests.factories import a_professional, a_unit
 from tukiverkko.followup.models import Task
 from tukiverkko.ips import actions as ips_actions
 from tukiverkko.plans.tests.factories import a_plan_with_goals
 from tukiverkko.wsgi import application
 
-# The client-data routers built for the client path (each app's OpenAPI tag).
-TAGS = ("assessments", "plans", "teams", "followup", "ips")
+# The client-data routers built for the client path (each app's OpenAPI tag); the referrals'
+# and the catalogue's have their own runs (referrals/, catalogue/tests/test_api_schemathesis.py).
+TAGS = ("assessments", "plans", "teams", "followup", "ips", "clients", "consents", "audit")
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application).include(
     tag_regex="^(" + "|".join(TAGS) + ")$"
@@ -152,5 +158,36 @@ def test_client_api_conforms_to_its_openapi(case, world, keep_test_connection):
     case.call_and_validate(
         cookies=cookies,
         headers={"X-CSRFToken": CSRF},
+        excluded_checks=[ignored_auth, positive_data_acceptance],
+    )
+
+
+integration = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application).include(
+    tag="integration"
+)
+integration.config.generation.update(modes=[GenerationMode.POSITIVE])
+
+
+@pytest.mark.django_db
+@integration.parametrize()
+@hypothesis_settings(
+    max_examples=25,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_integration_api_conforms_to_its_openapi(case, world, keep_test_connection):
+    # given the world's case and a token of its organisation with every scope
+    ids, _cookies = world
+    owner = Case.objects.get(pk=ids["case_id"]).organisation
+    _token, secret = create_api_token(
+        by=SystemActor("schemathesis"), organisation=owner, system="x", scopes=Scope.values
+    )
+    for name in list(case.path_parameters or {}):
+        if name in ids:
+            case.path_parameters[name] = ids[name]
+    # then every answer is documented, conforms to its schema, and is never a 5xx
+    case.call_and_validate(
+        headers={"Authorization": f"Bearer {secret}"},
         excluded_checks=[ignored_auth, positive_data_acceptance],
     )
