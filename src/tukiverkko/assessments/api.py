@@ -37,7 +37,7 @@ router = Router(tags=["assessments"], auth=professional)
 TEXT = limits.JOURNAL_TEXT
 
 
-class InstrumentResultOut(Schema):
+class AssessmentResultOut(Schema):
     id: int
     instrument: str
     instrument_version: str
@@ -82,7 +82,7 @@ class NeedsAssessmentOut(Schema):
 
 
 class AssessmentsOut(Schema):
-    instruments: list[InstrumentResultOut]
+    instruments: list[AssessmentResultOut]
     instruments_hidden: int
     health_checks: list[HealthCheckOut]
     health_checks_hidden: int
@@ -159,7 +159,7 @@ def list_assessments(request: HttpRequest, case_id: int) -> dict[str, Any]:
     }
 
 
-@router.post("/cases/{case_id}/instruments", response={201: InstrumentResultOut, **ERRORS})
+@router.post("/cases/{case_id}/instruments", response={201: AssessmentResultOut, **ERRORS})
 @no_store
 def record_instrument(request: HttpRequest, case_id: int, body: InstrumentIn) -> Any:
     user = caller(request)

@@ -38,7 +38,7 @@ REFUSALS: dict[int, type[Problem]] = {
 }
 
 
-class TransitionOut(Schema):
+class IpsTransitionOut(Schema):
     from_phase: str
     to_phase: str
     by_id: int
@@ -53,7 +53,7 @@ class ProfileOut(Schema):
     updated_at: dt.datetime
 
 
-class ContactOut(Schema):
+class IpsContactOut(Schema):
     id: int
     employer_name: str
     employer_business_id: str
@@ -76,9 +76,9 @@ class PeriodOut(Schema):
     next_review_on: dt.date
     version: int
     next_phases: list[str]
-    transitions: list[TransitionOut]
+    transitions: list[IpsTransitionOut]
     profile: ProfileOut | None  # None: none yet, or the reader may not see it
-    contacts: list[ContactOut]
+    contacts: list[IpsContactOut]
     hidden: int  # items the reader may not see
 
 
@@ -101,14 +101,14 @@ class StartIn(Schema):
     started_on: dt.date | None = None
 
 
-class PhaseIn(Schema):
+class IpsPhaseIn(Schema):
     to: str = Field(..., max_length=20)
     version: int = Field(..., ge=0, le=2**31)
     note: str = Field("", max_length=20000)
     end_reason: str = Field("", max_length=30)
 
 
-class VersionIn(Schema):
+class IpsVersionIn(Schema):
     version: int = Field(..., ge=0, le=2**31)
 
 
@@ -234,7 +234,7 @@ def start_period(request: HttpRequest, case_id: int, body: StartIn) -> Any:
 
 @router.post("/cases/{case_id}/phase", response={200: PeriodOut, **REFUSALS})
 @no_store
-def move_period(request: HttpRequest, case_id: int, body: PhaseIn) -> Any:
+def move_period(request: HttpRequest, case_id: int, body: IpsPhaseIn) -> Any:
     user = caller(request)
     period = access.get_ips_period_for_change(user, case_id, what="api:ips_phase")
     try:
@@ -253,7 +253,7 @@ def move_period(request: HttpRequest, case_id: int, body: PhaseIn) -> Any:
 
 @router.post("/cases/{case_id}/review", response={200: PeriodOut, **REFUSALS})
 @no_store
-def review_period(request: HttpRequest, case_id: int, body: VersionIn) -> Any:
+def review_period(request: HttpRequest, case_id: int, body: IpsVersionIn) -> Any:
     user = caller(request)
     period = access.get_ips_period_for_change(user, case_id, what="api:ips_review")
     try:
@@ -292,7 +292,7 @@ def record_contact(request: HttpRequest, case_id: int, body: ContactIn) -> Any:
 # -- not client data ----------------------------------------------------------------------
 
 
-class ItemOut(Schema):
+class IpsItemOut(Schema):
     code: str
     section: str
     name: str
@@ -301,7 +301,7 @@ class ItemOut(Schema):
 
 class ScaleOut(Schema):
     sources: list[str]
-    items: list[ItemOut]
+    items: list[IpsItemOut]
     bands: list[tuple[str, int, int]]
 
 

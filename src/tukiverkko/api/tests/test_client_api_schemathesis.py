@@ -39,7 +39,10 @@ from tukiverkko.wsgi import application
 
 # The client-data routers built for the client path (each app's OpenAPI tag); the referrals'
 # and the catalogue's have their own runs (referrals/, catalogue/tests/test_api_schemathesis.py).
-TAGS = ("assessments", "plans", "teams", "followup", "ips", "clients", "consents", "audit")
+TAGS = (
+    "assessments", "plans", "teams", "followup", "ips", "ips-fidelity", "ips-outcomes",
+    "ips-reference", "clients", "consent", "audit",
+)  # fmt: skip
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application).include(
     tag_regex="^(" + "|".join(TAGS) + ")$"
@@ -191,3 +194,22 @@ def test_integration_api_conforms_to_its_openapi(case, world, keep_test_connecti
         headers={"Authorization": f"Bearer {secret}"},
         excluded_checks=[ignored_auth, positive_data_acceptance],
     )
+
+
+public = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application).include(
+    tag_regex="^(screening|rules)$"
+)
+public.config.generation.update(modes=[GenerationMode.POSITIVE])
+
+
+@pytest.mark.django_db
+@public.parametrize()
+@hypothesis_settings(
+    max_examples=25,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_public_api_conforms_to_its_openapi(case, keep_test_connection):
+    # the instruments and the rules, open to anyone: every answer documented and never a 5xx
+    case.call_and_validate(excluded_checks=[positive_data_acceptance])
