@@ -17,8 +17,8 @@ from django.db.models import (
     Case as When_,
 )
 from django.db.models import (
+    CharField,
     Count,
-    DateTimeField,
     Exists,
     F,
     IntegerField,
@@ -30,13 +30,13 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest, Least
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tukiverkko.accounts.models import Municipality, Organisation, Region
 from tukiverkko.assessments.models import InstrumentAssessment
-from tukiverkko.cases.models import Case, Outcome
+from tukiverkko.cases.models import Case, Outcome, ResponsibilityPeriod
 from tukiverkko.monitoring.forms import Filters
 from tukiverkko.monitoring.tables import Line, Table, crosstab
 from tukiverkko.plans.enums import ActionStatus, Attainment
@@ -160,7 +160,7 @@ def was_trajectory(filters: Filters) -> Table:
         *[When(score__gte=lo, score__lte=hi, then=Value(slug)) for slug, lo, hi in WAS_BANDS],
         default=Value(""),
     )
-    capped = When_(When(_number__gte=ROUNDS, then=Value(ROUNDS)), default=F("_number"))
+    capped = Least(F("_number"), Value(ROUNDS))
     return crosstab(
         was.annotate(_number=number),
         row=capped,
@@ -287,20 +287,19 @@ def time_to_plan(filters: Filters) -> Table:
 
 
 def time_to_first_referral(filters: Filters) -> Table:
+    # the bucket is computed inside the subquery, so that it runs once a case
     first = (
         Referral.objects.filter(case=OuterRef("pk"), sent_at__isnull=False)
         .order_by()
         .values("case")
-        .annotate(first=Min("sent_at"))
-        .values("first")
-    )
-    cases = Case.objects.filter(cohort_q(filters)).annotate(
-        _first=Subquery(first, output_field=DateTimeField())
+        .annotate(_first=Min("sent_at"))
+        .annotate(_bucket=_days_bucket("_first", "case__opened_at", TO_PLAN_DAYS, "none"))
+        .values("_bucket")
     )
     return crosstab(
-        cases,
+        Case.objects.filter(cohort_q(filters)),
         row=_group(filters, ""),
-        column=_days_bucket("_first", "opened_at", TO_PLAN_DAYS, "none"),
+        column=Coalesce(Subquery(first, output_field=CharField()), Value("none")),
         client="client",
         rows=_group_lines(filters),
         columns=_day_lines(TO_PLAN_DAYS, "none", _("ei lähetettä")),
@@ -357,6 +356,65 @@ def referral_overdue(filters: Filters) -> Table:
     )
 
 
+# -- hand-offs: planned changes of responsible worker, apart from declined or returned referrals
+
+
+def worker_changes(filters: Filters) -> Table:
+    """Per case, how many times its responsible worker changed (a hand-over, planned)."""
+    periods = (
+        ResponsibilityPeriod.objects.filter(case=OuterRef("pk"))
+        .order_by()
+        .values("case")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    changes = Coalesce(Subquery(periods, output_field=IntegerField()), Value(1)) - Value(1)
+    return crosstab(
+        Case.objects.filter(cohort_q(filters)),
+        row=_group(filters, ""),
+        column=Greatest(Least(changes, Value(2)), Value(0)),
+        client="client",
+        rows=_group_lines(filters),
+        columns=[
+            Line(0, _("ei vaihdoksia")),
+            Line(1, _("1 vaihdos")),
+            Line(2, _("2 tai useampi vaihdos")),
+        ],
+        slug="worker_changes",
+        title=_("Vastuutyöntekijän suunnitellut vaihdokset asiakkuutta kohden"),
+        unit=_("asiakkuuksia"),
+        row_heading=_heading(filters),
+    )
+
+
+def referral_answers(filters: Filters) -> Table:
+    """The referrals' answers: declined and returned ones are hand-offs the client did not gain
+    from, counted apart from the planned changes of worker."""
+    answer = When_(
+        When(status="declined", then=Value("declined")),
+        When(status="returned", then=Value("returned")),
+        When(answered_at__isnull=True, then=Value("open")),
+        default=Value("accepted"),
+    )
+    return crosstab(
+        Referral.objects.filter(cohort_q(filters, "case__"), sent_at__isnull=False),
+        row=_group(filters, "case__"),
+        column=answer,
+        client="case__client",
+        rows=_group_lines(filters),
+        columns=[
+            Line("accepted", _("otettu vastaan")),
+            Line("declined", _("hylätty")),
+            Line("returned", _("palautettu")),
+            Line("open", _("ei vielä vastattu")),
+        ],
+        slug="referral_answers",
+        title=_("Lähetteiden vastaukset: hylätyt ja palautetut"),
+        unit=_("lähetteitä"),
+        row_heading=_heading(filters),
+    )
+
+
 # -- the client's feedback --------------------------------------------------------------------
 
 
@@ -384,6 +442,8 @@ INDICATORS: list[Callable[[Filters], Table]] = [
     time_to_first_referral,
     referral_turnaround,
     referral_overdue,
+    worker_changes,
+    referral_answers,
     feedback,
 ]
 

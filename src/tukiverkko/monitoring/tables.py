@@ -101,12 +101,12 @@ def crosstab(
     columns: Sequence[Line],
     **table: Any,
 ) -> Table:
-    """Count ``qs``'s rows by ``row`` × ``column`` (the keys of ``columns``, and of ``rows`` —
-    or, when ``rows`` names them from their keys, every key found) and the distinct ``client``s
-    behind each count."""
-    qs = qs.annotate(_row=row, _col=column).filter(_col__in=[c.key for c in columns])
-    if not callable(rows):
-        qs = qs.filter(_row__in=[r.key for r in rows])
+    """Count ``qs``'s rows by ``row`` × ``column`` and the distinct ``client``s behind each
+    count. ``columns`` lists every key ``column`` takes, ``rows`` every key ``row`` takes (or
+    names them from the keys found): the margins count every row of ``qs``. Neither expression
+    is filtered on: either may hold a subquery, and repeating it in WHERE would evaluate it
+    again for every row."""
+    qs = qs.annotate(_row=row, _col=column)
     by_row = _grouped(qs, ["_row"], client)
     if callable(rows):
         rows = rows([key for (key,) in by_row])

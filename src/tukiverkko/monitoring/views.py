@@ -29,7 +29,7 @@ def _form(request: HttpRequest) -> FilterForm:
 def csv_rows(tables: list[Table]) -> list[list[str]]:
     """The page's tables as CSV lines: indicator, row, column, the shown cell (totals too)."""
     total = _("yhteensä")
-    out = [[_("mittari"), _("rivi"), _("sarake"), _("yksikkö"), _("arvo")]]
+    out = [[_("indikaattori"), _("rivi"), _("sarake"), _("yksikkö"), _("arvo")]]
     for table in tables:
         for row, cells, row_total in table.body():
             for column, shown in zip(table.columns, cells, strict=True):

@@ -10,12 +10,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from tukiverkko.cases.models import Case
+from tukiverkko.cases.models import Case, ResponsibilityPeriod
 from tukiverkko.monitoring import selectors
 from tukiverkko.monitoring.forms import Filters
 from tukiverkko.monitoring.suppression import recoverable
 from tukiverkko.monitoring.tables import SUPPRESSED, Table
 from tukiverkko.monitoring.tests import world as w
+from tukiverkko.referrals.models import Referral
 from tukiverkko.teams.models import AgendaItem, Meeting, Team
 
 pytestmark = pytest.mark.django_db
@@ -161,3 +162,28 @@ def test_the_dashboard_is_a_fixed_number_of_queries_whatever_the_clients():
         selectors.dashboard(_filters())
     # then the same number of queries: grouped counts, no query (or loop) per client
     assert len(few) == len(more)
+
+
+def test_hand_offs_planned_apart_from_declined_and_returned_referrals():
+    # given five cases whose responsible worker was changed once (a second period) and whose
+    # referrals were declined; and five more with a returned referral
+    world = w.a_world()
+    changed, returned = w.cases(world, 5), w.cases(world, 5)
+    for case in changed:
+        ResponsibilityPeriod.objects.filter(case=case).update(ended_at=timezone.now())
+        ResponsibilityPeriod.objects.create(
+            case=case, worker=world.worker, assigned_by=world.worker
+        )
+        w.referral(world, case, answered_after=2, due_in=None)
+    Referral.objects.filter(case__in=changed).update(status="declined")
+    for case in returned:
+        w.referral(world, case, answered_after=2, due_in=None)
+    Referral.objects.filter(case__in=returned).update(status="returned")
+    # then five cases with one change of worker, five unchanged; the referrals apart
+    changes = _cells(selectors.worker_changes(_filters()))
+    assert changes[("Seurannan hyvinvointialue", "1")] == "5"
+    assert changes[("Seurannan hyvinvointialue", "0")] == "5"
+    answers = _cells(selectors.referral_answers(_filters()))
+    assert answers[("Seurannan hyvinvointialue", "declined")] == "5"
+    assert answers[("Seurannan hyvinvointialue", "returned")] == "5"
+    assert answers[("Seurannan hyvinvointialue", "accepted")] == "0"

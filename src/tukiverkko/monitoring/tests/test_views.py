@@ -150,7 +150,7 @@ def test_the_csv_is_exactly_what_the_page_shows(client: Client, world):
     assert response["Content-Type"].startswith("text/csv")
     lines = list(csv.reader(io.StringIO(response.content.decode()), delimiter=";"))
     # then the CSV's lines (after its header) are the page's cells, totals and "< 5" too
-    assert lines[0] == ["mittari", "rivi", "sarake", "yksikkö", "arvo"]
+    assert lines[0] == ["indikaattori", "rivi", "sarake", "yksikkö", "arvo"]
     assert lines[1:] == page
     assert any(line[4] == "< 5" for line in lines[1:])  # the other organisation's two pensions
     assert any(line[4] == "6" for line in lines[1:])
