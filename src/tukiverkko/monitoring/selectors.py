@@ -37,6 +37,7 @@ from django.utils.translation import gettext as _
 from tukiverkko.accounts.models import Municipality, Organisation, Region
 from tukiverkko.assessments.models import InstrumentAssessment
 from tukiverkko.cases.models import Case, Outcome, ResponsibilityPeriod
+from tukiverkko.catalogue.models import NeedAreaSlug
 from tukiverkko.monitoring.forms import Filters
 from tukiverkko.monitoring.tables import Line, Table, crosstab
 from tukiverkko.plans.enums import ActionStatus, Attainment
@@ -415,6 +416,38 @@ def referral_answers(filters: Filters) -> Table:
     )
 
 
+# -- services used by need area ---------------------------------------------------------------
+
+
+def services_by_need_area(filters: Filters) -> Table:
+    """Referrals to the catalogue's services by the services' need areas (seed 001's six): a
+    service of two areas counts in both, so the cells count referral × need area."""
+    used = When_(
+        When(status__in=["declined", "returned"], then=Value("declined")),
+        When(answered_at__isnull=True, then=Value("open")),
+        default=Value("used"),
+    )
+    return crosstab(
+        Referral.objects.filter(cohort_q(filters, "case__"), sent_at__isnull=False),
+        row=F("service__need_areas__slug"),
+        column=used,
+        client="case__client",
+        rows=[
+            *(Line(value, str(label)) for value, label in NeedAreaSlug.choices),
+            Line(None, _("ei luettelon palvelua")),
+        ],
+        columns=[
+            Line("used", _("otettu vastaan")),
+            Line("declined", _("hylätty tai palautettu")),
+            Line("open", _("ei vielä vastattu")),
+        ],
+        slug="need_areas",
+        title=_("Käytetyt palvelut tarvealueittain"),
+        unit=_("lähetteitä tarvealueittain"),
+        row_heading=_("Tarvealue"),
+    )
+
+
 # -- the client's feedback --------------------------------------------------------------------
 
 
@@ -444,6 +477,7 @@ INDICATORS: list[Callable[[Filters], Table]] = [
     referral_overdue,
     worker_changes,
     referral_answers,
+    services_by_need_area,
     feedback,
 ]
 

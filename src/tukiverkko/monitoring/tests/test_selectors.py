@@ -11,12 +11,14 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tukiverkko.cases.models import Case, ResponsibilityPeriod
+from tukiverkko.catalogue.models import NeedArea
 from tukiverkko.monitoring import selectors
 from tukiverkko.monitoring.forms import Filters
 from tukiverkko.monitoring.suppression import recoverable
 from tukiverkko.monitoring.tables import SUPPRESSED, Table
 from tukiverkko.monitoring.tests import world as w
 from tukiverkko.referrals.models import Referral
+from tukiverkko.referrals.tests.factories import a_service
 from tukiverkko.teams.models import AgendaItem, Meeting, Team
 
 pytestmark = pytest.mark.django_db
@@ -187,3 +189,20 @@ def test_hand_offs_planned_apart_from_declined_and_returned_referrals():
     assert answers[("Seurannan hyvinvointialue", "declined")] == "5"
     assert answers[("Seurannan hyvinvointialue", "returned")] == "5"
     assert answers[("Seurannan hyvinvointialue", "accepted")] == "0"
+
+
+def test_services_by_need_area_count_each_area_of_the_service():
+    # given five referrals to a service of two need areas, and five to a named professional
+    world = w.a_world()
+    service = a_service(world.other)
+    service.need_areas.set(NeedArea.objects.filter(slug__in=["employment", "rehabilitation"]))
+    to_service, to_person = w.cases(world, 5), w.cases(world, 5)
+    for case in to_service + to_person:
+        w.referral(world, case, answered_after=2, due_in=None)
+    Referral.objects.filter(case__in=to_service).update(service=service)
+    # then five in each of the two areas, five without a catalogue service
+    cells = _cells(selectors.services_by_need_area(_filters()))
+    assert cells[("Työllistyminen", "used")] == "5"
+    assert cells[("Kuntoutus", "used")] == "5"
+    assert cells[("ei luettelon palvelua", "used")] == "5"
+    assert cells[("Koulutus", "used")] == "0"
