@@ -32,6 +32,7 @@ class Role(models.TextChoices):
     KELA_EXPERT = "kela_expert", _("Kela-asiantuntija")
     YOUTH_WORKER = "youth_worker", _("nuorisotyöntekijä")
     STUDY_COUNSELLOR = "study_counsellor", _("opinto-ohjaaja / kuraattori")
+    MANAGER = "manager", _("esihenkilö")
     CATALOGUE_EDITOR = "catalogue_editor", _("palvelutietojen ylläpitäjä")
     DATA_PROTECTION = "data_protection", _("tietosuojavastaava")
     ADMINISTRATOR = "administrator", _("pääkäyttäjä")

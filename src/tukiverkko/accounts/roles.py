@@ -36,11 +36,15 @@ class Capability(StrEnum):
     TEAM_MANAGEMENT = "team_management"  # sets up a work-ability team, its members, its rhythm
     IPS_COACHING = "ips_coaching"  # coaches an IPS period: profile, employer contacts, phases
     FIDELITY_REVIEWING = "fidelity_reviewing"  # enters a service's IPS-25 fidelity review
+    MONITORING_READING = "monitoring_reading"  # reads the effectiveness dashboards (aggregates)
 
 
 # Roles that do no client work: they see no client through the access policy (no bypass, not
 # even for superusers), and no case content.
-NON_CLIENT_ROLES = frozenset({Role.CATALOGUE_EDITOR, Role.DATA_PROTECTION, Role.ADMINISTRATOR})
+# The manager (esihenkilö) of a unit or service reads aggregates only (monitoring/).
+NON_CLIENT_ROLES = frozenset(
+    {Role.CATALOGUE_EDITOR, Role.DATA_PROTECTION, Role.ADMINISTRATOR, Role.MANAGER}
+)
 _CLIENT_WORK = frozenset(r for r in Role if r not in NON_CLIENT_ROLES)
 
 # The professionals of health and social care (sote): they take clients on, and they alone
@@ -99,6 +103,9 @@ ROLES: dict[Capability, frozenset[Role]] = {
     # The IPS-25 review of a service is the catalogue's knowledge: its editors enter it
     # (decision 0302).
     Capability.FIDELITY_REVIEWING: frozenset({Role.CATALOGUE_EDITOR, Role.ADMINISTRATOR}),
+    # The effectiveness dashboards are the manager's (esihenkilö, issue 13): aggregates of the
+    # whole network, small cells suppressed, no client named (monitoring decision 0350).
+    Capability.MONITORING_READING: frozenset({Role.MANAGER}),
 }
 
 CLIENT_WORK_ROLES = ROLES[Capability.CLIENT_WORK]
@@ -205,6 +212,11 @@ def coaches_ips(user: object) -> TypeGuard[User]:
 
 def reviews_fidelity(user: object) -> TypeGuard[User]:
     return has(user, Capability.FIDELITY_REVIEWING)
+
+
+def reads_monitoring(user: object) -> TypeGuard[User]:
+    """The manager's right to read the effectiveness dashboards (monitoring/)."""
+    return has(user, Capability.MONITORING_READING)
 
 
 def may_keep(role: str, register: str) -> bool:

@@ -95,6 +95,9 @@ class EventType(models.TextChoices):
     IPS_PROFILE = "ips_profile", _("ammatillinen profiili tallennettu")
     IPS_EMPLOYER_CONTACT = "ips_employer_contact", _("työnantajayhteys kirjattu")
     IPS_FIDELITY_REVIEW = "ips_fidelity_review", _("IPS-25-laatuarviointi kirjattu")
+    # effectiveness monitoring: a manager read a dashboard of aggregates (no client: client_id
+    # is empty; ref holds the filters)
+    MONITORING_READ = "monitoring_read", _("vaikuttavuuden seurantaa luettu")
     # users and roles (no client: client_id is empty)
     USER_CREATE = "user_create", _("käyttäjä luotu")
     USER_CHANGE = "user_change", _("käyttäjän tietoja muutettu")

@@ -165,6 +165,8 @@ DEMO_USERS = [
         Role.DATA_PROTECTION,
         "paijat-hameen-hyvinvointialue",
     ),
+    # The manager (esihenkilö) of the county's work ability services: the dashboards (issue 13).
+    ("esihenkilo", "Eeva", "Esihenkilö", Role.MANAGER, "paijat-hameen-hyvinvointialue"),
     ("paakayttaja", "Paula", "Pääkäyttäjä", Role.ADMINISTRATOR, "paijat-hameen-hyvinvointialue"),
 ]
 
