@@ -79,7 +79,15 @@ def goal(user: User, goal_id: int) -> tuple[Goal, int]:
     for shown in view.goals.shown:
         if shown.goal.pk == goal_id:
             return shown.goal, view.case.client_id
-    raise Http404  # the content filter hides it (its refusal logged by the filter)
+    # the content filter hides it from this reader: a refusal, logged as one
+    record_access(
+        user=user,
+        client_id=view.case.client_id,
+        what=what,
+        purpose=AccessPurpose.CLIENT_WORK,
+        allowed=False,
+    )
+    raise Http404
 
 
 def goal_candidates(user: User) -> QuerySet[Goal]:

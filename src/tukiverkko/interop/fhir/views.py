@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
@@ -15,6 +16,8 @@ from django.views.decorators.csrf import csrf_exempt
 from fhir.resources.R4B.resource import Resource
 
 from tukiverkko.accounts.models import Organisation, User
+from tukiverkko.audit.actions import record_access
+from tukiverkko.audit.purposes import AccessPurpose
 from tukiverkko.catalogue.models import Service
 from tukiverkko.interop.fhir import capability, create, mapping, reads
 from tukiverkko.interop.fhir.http import FhirError, fhir_view, respond
@@ -245,10 +248,7 @@ TYPES: dict[str, Type] = {
 
 
 def _type(name: str) -> Type:
-    found = TYPES.get(name)
-    if found is None:
-        raise FhirError(404, _("Resurssityyppiä ei tueta: %(name)s.") % {"name": name})
-    return found
+    return TYPES[name]  # the routes name only the types of the table (urls.py)
 
 
 @fhir_view(public=True)
@@ -292,4 +292,20 @@ def type_level(request: HttpRequest, user: User, resource_type: str) -> HttpResp
         resource,
         201,
         Location=f"{request.path.rstrip('/')}/{referral.pk}/_history/{referral.version}",
+    )
+
+
+@fhir_view(methods=("GET", "POST", "PUT", "PATCH", "DELETE"), public=True)
+def unknown(request: HttpRequest, user: User | None, rest: str) -> HttpResponse:
+    """Anything else under the base: a type or an interaction we do not serve (logged: a probe
+    for what is not there is a refusal like any other)."""
+    record_access(
+        user=user or AnonymousUser(),
+        client_id=None,
+        what=f"fhir:unknown:{rest[:80]}",
+        purpose=AccessPurpose.CLIENT_WORK,
+        allowed=False,
+    )
+    raise FhirError(
+        404, _("Resurssityyppiä tai toimintoa ei tueta: %(name)s.") % {"name": rest[:80]}
     )
