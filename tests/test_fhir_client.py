@@ -7,7 +7,7 @@ from __future__ import annotations
 from fhirpy import SyncFHIRClient
 from fhirpy.base.exceptions import OperationOutcome, ResourceNotFound
 
-from tests.live import Professional
+from tests.live import Professional, open_cases
 
 
 def a_client(server) -> tuple[SyncFHIRClient, Professional]:
@@ -21,7 +21,7 @@ def a_client(server) -> tuple[SyncFHIRClient, Professional]:
 def test_fhirpy_reads_and_searches_every_type_and_creates_a_referral(start_server):
     # given a demo server, and the coordinator's session in fhirpy
     server = start_server()
-    fhir, _me = a_client(server)
+    fhir, me = a_client(server)
     # when fhirpy reads the CapabilityStatement
     statement = fhir.execute("metadata", method="get")
     types = [r["type"] for r in statement["rest"][0]["resource"]]
@@ -65,6 +65,14 @@ def test_fhirpy_reads_and_searches_every_type_and_creates_a_referral(start_serve
     task = fhir.reference("Task", created.id).to_resource()
     assert task["status"] == "draft"
     assert task["focus"]["reference"] == f"ServiceRequest/{created.id}"
+    # given a PHQ-9 result recorded through the product's API in one of the coordinator's cases
+    _client_id, case_id = open_cases(me)[0]
+    recorded = me.post_json(
+        f"/api/v1/assessments/cases/{case_id}/instruments",
+        {"instrument": "phq9", "assessed_on": "2026-11-30",
+         "answers": {f"q{i}": 1 for i in range(1, 10)}},
+    )  # fmt: skip
+    assert recorded.status_code == 201, recorded.text
     # and every type is searched (following the Bundle's next links) and its first match read
     for kind in types:
         found = fhir.resources(kind).limit(2).fetch()
@@ -75,6 +83,11 @@ def test_fhirpy_reads_and_searches_every_type_and_creates_a_referral(start_serve
     assert created.id in {r.id for r in every}
     by_patient = fhir.resources("ServiceRequest").search(patient=created["subject"]["reference"])
     assert created.id in {r.id for r in by_patient.fetch()}
+    # and the result answers the PHQ-9 questionnaire, which carries its LOINC panel code
+    result = fhir.reference("QuestionnaireResponse", str(recorded.json()["id"])).to_resource()
+    assert result["questionnaire"].endswith("/Questionnaire/phq9")
+    phq9 = fhir.resources("Questionnaire").search(code="http://loinc.org|44249-1").fetch()
+    assert [q.id for q in phq9] == ["phq9"]
     # and what is not there is a FHIR 404
     try:
         fhir.reference("CarePlan", "999999999").to_resource()

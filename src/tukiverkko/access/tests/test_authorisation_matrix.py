@@ -368,6 +368,22 @@ def _plan_id(w: Any) -> int:
     return Plan.objects.get(case_id=_plan(w)["case_id"]).pk
 
 
+def _result_id(w: Any) -> int:
+    """A PHQ-9 result the world's worker recorded in the case (in the test's own savepoint)."""
+    from tukiverkko.assessments.models import InstrumentAssessment
+
+    found = InstrumentAssessment.objects.filter(case=w.case).first()
+    if found is None:
+        found = assessment_actions.record_instrument_result(
+            case=w.case,
+            by=w.worker,
+            instrument="phq9",
+            answers={f"q{i}": 1 for i in range(1, 10)},
+            assessed_on=timezone.localdate(),
+        )
+    return found.pk
+
+
 def _fhir_request(w: Any) -> dict[str, Any]:
     """A ServiceRequest for the world's client (POST /fhir/R4/ServiceRequest)."""
     return {
@@ -545,6 +561,10 @@ PAGES: dict[str, Spec] = {
         "GET", "list", lambda w: {"pk": _ips_service(w)["service_id"]}
     ),
     "interop:fhir_healthcareservice_search": Spec("GET", "list"),
+    "interop:fhir_questionnaire": Spec("GET", "list", lambda w: {"pk": "phq9"}),
+    "interop:fhir_questionnaire_search": Spec("GET", "list"),
+    "interop:fhir_questionnaireresponse": Spec("GET", "filtered", lambda w: {"pk": _result_id(w)}),
+    "interop:fhir_questionnaireresponse_search": Spec("GET", "list"),
 }
 
 API: dict[str, Spec] = {

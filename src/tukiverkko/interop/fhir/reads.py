@@ -11,10 +11,13 @@ from django.http import Http404
 from tukiverkko.access import policy
 from tukiverkko.access import selectors as access
 from tukiverkko.accounts.models import User
+from tukiverkko.assessments.models import InstrumentAssessment
+from tukiverkko.assessments.selectors import case_assessments
 from tukiverkko.audit.actions import record_access
 from tukiverkko.audit.purposes import AccessPurpose
 from tukiverkko.cases.models import Case
 from tukiverkko.clients.models import Client
+from tukiverkko.consent.models import Purpose
 from tukiverkko.plans.models import Goal, Plan
 from tukiverkko.plans.selectors import PlanView, plan_view
 from tukiverkko.referrals import selectors as referrals
@@ -116,4 +119,30 @@ def referral_candidates(user: User) -> QuerySet[Referral]:
     inbox = Referral.objects.addressed_to(user).values("pk")
     return Referral.objects.filter(
         policy.client_id_scope(user, "case__client_id") | Q(pk__in=inbox)
+    ).order_by("pk")
+
+
+# -- QuestionnaireResponse: a recorded instrument result --------------------------------------
+
+
+def instrument_result(user: User, result_id: int) -> tuple[InstrumentAssessment, int]:
+    """A result of a case, when the content filter shows it (as on the assessments page)."""
+    what = "fhir:QuestionnaireResponse"
+    case_id = (
+        InstrumentAssessment.objects.filter(pk=result_id).values_list("case_id", flat=True).first()
+    )
+    if case_id is None:
+        raise _denied(user, f"{what}:result:{result_id}")
+    purpose = Purpose.INFORMATION_EXCHANGE
+    case = access.get_case(user, case_id, what=what, purpose=purpose)
+    for shown in case_assessments(user, case, purpose=purpose).instruments.shown:
+        if shown.pk == result_id:
+            return shown, case.client_id
+    record_access(user=user, client_id=case.client_id, what=what, purpose=purpose, allowed=False)
+    raise Http404
+
+
+def instrument_result_candidates(user: User) -> QuerySet[InstrumentAssessment]:
+    return InstrumentAssessment.objects.filter(
+        policy.client_id_scope(user, "case__client_id")
     ).order_by("pk")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from fhir.resources.R4B.bundle import Bundle
@@ -63,15 +63,15 @@ def parameters(request: HttpRequest, supported: Iterable[Param]) -> dict[str, st
 def bundle(
     request: HttpRequest,
     query: dict[str, str],
-    candidates: QuerySet[Any],
+    candidates: QuerySet[Any] | list[Any],
     read: Callable[[Any], Resource | None],
 ) -> Bundle:
     """One page of ``candidates``, each read through ``read`` (the access policy; None: the
     content filter hides it). ``total`` counts the candidates in the caller's scope."""
     count = min(integer(query.get("_count", str(DEFAULT_COUNT)), "_count"), MAX_COUNT)
     offset = integer(query.get("_offset", "0"), "_offset")
-    total = candidates.count()
-    rows: list[Model] = list(candidates[offset : offset + count]) if count else []
+    total = candidates.count() if isinstance(candidates, QuerySet) else len(candidates)
+    rows: list[Any] = list(candidates[offset : offset + count]) if count else []
     base = request.build_absolute_uri(request.path)
     filters = {k: v for k, v in query.items() if k not in PAGING}
 

@@ -19,7 +19,7 @@ from tukiverkko.accounts.models import Organisation, User
 from tukiverkko.audit.actions import record_access
 from tukiverkko.audit.purposes import AccessPurpose
 from tukiverkko.catalogue.models import Service
-from tukiverkko.interop.fhir import capability, create, mapping, reads
+from tukiverkko.interop.fhir import capability, create, instruments, mapping, reads
 from tukiverkko.interop.fhir.http import FhirError, fhir_view, respond
 from tukiverkko.interop.fhir.search import Param, bundle, one_of, parameters, reference_id
 from tukiverkko.referrals.models import Referral
@@ -32,12 +32,13 @@ class Type:
     """One resource type: how one is read, which search parameters narrow its candidates."""
 
     name: str
-    read: Callable[[User, int], Resource]
-    candidates: Callable[[User], QuerySet[Any]]
+    read: Callable[[User, Any], Resource]
+    candidates: Callable[[User], Any]  # a QuerySet, or a list (the instruments)
     params: tuple[Param, ...]
-    narrow: Callable[[QuerySet[Any], dict[str, str]], QuerySet[Any]]
+    narrow: Callable[[Any, dict[str, str]], Any]
     creates: bool = False
-    id_of: Callable[[Any], int] = field(default=lambda row: int(row.pk))
+    id_of: Callable[[Any], Any] = field(default=lambda row: int(row.pk))
+    text_id: bool = False  # its ids are names (Questionnaire), not numbers
 
 
 def _by_patient(path: str) -> Callable[[QuerySet[Any], dict[str, str]], QuerySet[Any]]:
@@ -175,6 +176,36 @@ def _narrow_services(qs: QuerySet[Any], query: dict[str, str]) -> QuerySet[Any]:
     return qs
 
 
+# -- Questionnaire and QuestionnaireResponse: the instruments and their results ---------------
+
+
+def _read_questionnaire(_user: User, pk: str) -> Resource:
+    definition = instruments.find(pk)
+    if definition is None:
+        raise Http404
+    return instruments.questionnaire(definition)
+
+
+def _narrow_questionnaires(found: list[Any], query: dict[str, str]) -> list[Any]:
+    if "code" in query:
+        code = query["code"].rsplit("|", 1)[-1]
+        found = [d for d in found if code in instruments.LOINC.get(d.id, {}).values()]
+    return found
+
+
+def _read_result(user: User, pk: int) -> Resource:
+    return instruments.response(*reads.instrument_result(user, pk))
+
+
+def _narrow_results(qs: QuerySet[Any], query: dict[str, str]) -> QuerySet[Any]:
+    qs = _by_patient("case__client_id")(qs, query)
+    if "questionnaire" in query:
+        wanted = query["questionnaire"].rstrip("/").rsplit("/", 1)[-1]
+        definition = instruments.find(wanted)
+        qs = qs.filter(instrument=definition.id if definition else "")
+    return qs
+
+
 TYPES: dict[str, Type] = {
     t.name: t
     for t in (
@@ -243,6 +274,22 @@ TYPES: dict[str, Type] = {
             ),
             _narrow_services,
         ),
+        Type(
+            "Questionnaire",
+            _read_questionnaire,
+            lambda _user: instruments.definitions(),
+            (Param("code", "token", "a LOINC code of the instrument (panel or total)"),),
+            _narrow_questionnaires,
+            id_of=lambda d: instruments.fhir_id(d.id),
+            text_id=True,
+        ),
+        Type(
+            "QuestionnaireResponse",
+            _read_result,
+            reads.instrument_result_candidates,
+            (PATIENT, Param("questionnaire", "reference", "Questionnaire/<id> or its url")),
+            _narrow_results,
+        ),
     )
 }
 
@@ -259,6 +306,8 @@ def metadata(request: HttpRequest, _user: User | None) -> HttpResponse:
 @fhir_view()
 def read(request: HttpRequest, user: User, resource_type: str, pk: str) -> HttpResponse:
     kind = _type(resource_type)
+    if kind.text_id:
+        return respond(kind.read(user, pk))
     if not pk.isdigit() or int(pk) > 2**62:
         raise Http404
     return respond(kind.read(user, int(pk)))

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client as HttpClient
+from django.utils import timezone
 from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.capabilitystatement import CapabilityStatement
 from fhir.resources.R4B.operationoutcome import OperationOutcome
 
+from tukiverkko.assessments import actions as assessment_actions
+from tukiverkko.assessments.tests.factories import PHQ9_ANSWERS
 from tukiverkko.audit.models import AccessLogEntry
 from tukiverkko.cases.tests.factories import a_professional
 from tukiverkko.interop.fhir.views import TYPES
@@ -223,3 +226,51 @@ def test_anonymous_and_unsupported_methods_get_outcomes():
         ]
         == "not-supported"
     )
+
+
+def test_instruments_are_questionnaires_with_their_loinc_codes():
+    # given a professional; when the PHQ-9 and AUDIT-C questionnaires are read
+    http = logged_in(a_professional())
+    phq9 = fhir(http.get(f"{BASE}/Questionnaire/phq9"))
+    audit_c = fhir(http.get(f"{BASE}/Questionnaire/audit-c"))
+    # then they carry LOINC's panel and total-score codes, and every item
+    assert phq9["code"] == [{"system": "http://loinc.org", "code": "44249-1"}]
+    total = phq9["item"][-1]
+    assert total["linkId"] == "total" and total["code"][0]["code"] == "44261-6"
+    assert len(phq9["item"]) == 10
+    assert audit_c["item"][-1]["code"][0]["code"] == "75626-2"
+    # and a search by a LOINC code finds GAD-7; an unknown instrument is 404
+    found = fhir(http.get(f"{BASE}/Questionnaire", {"code": "http://loinc.org|69737-5"}))
+    assert [e["resource"]["id"] for e in found["entry"]] == ["gad7"]
+    assert outcome(http.get(f"{BASE}/Questionnaire/nope"), 404)["code"] == "not-found"
+
+
+def test_a_recorded_result_is_a_questionnaire_response():
+    # given a PHQ-9 result recorded in a case
+    world = a_world()
+    row = assessment_actions.record_instrument_result(
+        case=world.case,
+        by=world.sender,
+        instrument="phq9",
+        answers=PHQ9_ANSWERS,
+        assessed_on=timezone.localdate(),
+    )
+    http = logged_in(world.sender)
+    # when its author reads it and searches by patient and questionnaire
+    body = fhir(http.get(f"{BASE}/QuestionnaireResponse/{row.pk}"))
+    found = fhir(
+        http.get(
+            f"{BASE}/QuestionnaireResponse",
+            {"patient": f"Patient/{world.case.client_id}", "questionnaire": "Questionnaire/phq9"},
+        )
+    )
+    # then it answers the PHQ-9 questionnaire with the score as its total
+    assert body["questionnaire"].endswith("/Questionnaire/phq9")
+    assert body["item"][-1] == {"linkId": "total", "answer": [{"valueDecimal": 9.0}]}
+    assert found["total"] == 1
+    none = {"questionnaire": "Questionnaire/gad7"}
+    assert fhir(http.get(f"{BASE}/QuestionnaireResponse", none))["total"] == 0
+    # and a stranger gets a logged 404
+    stranger = logged_in(a_professional())
+    assert outcome(stranger.get(f"{BASE}/QuestionnaireResponse/{row.pk}"), 404)
+    assert outcome(stranger.get(f"{BASE}/QuestionnaireResponse/999999"), 404)
