@@ -3,14 +3,11 @@ the interactions and search parameters the server answers."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from fhir.resources.R4B.capabilitystatement import CapabilityStatement
 
-from tukiverkko.interop.fhir.http import FhirError
 from tukiverkko.interop.fhir.search import PAGING
 
 if TYPE_CHECKING:
@@ -19,13 +16,6 @@ if TYPE_CHECKING:
 # fhir.resources has R4B (4.3.0) and R5 models, no R4 (4.0.1): decision 0360.
 FHIR_VERSION = "4.3.0"
 RELEASED = "2026-12-02"
-
-
-def parse_date(value: str, name: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as error:
-        raise FhirError(400, _("Virheellinen arvo: %(name)s.") % {"name": name}, name) from error
 
 
 def _resource(kind: Type) -> dict[str, Any]:

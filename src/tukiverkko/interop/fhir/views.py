@@ -64,10 +64,6 @@ def _read_patient(user: User, pk: int) -> Resource:
 def _narrow_patients(qs: QuerySet[Any], query: dict[str, str]) -> QuerySet[Any]:
     if "_id" in query:
         qs = qs.filter(pk=reference_id(query["_id"], "Patient", "_id"))
-    if "family" in query:
-        qs = qs.filter(last_name__istartswith=query["family"])
-    if "birthdate" in query:
-        qs = qs.filter(birth_date=capability.parse_date(query["birthdate"], "birthdate"))
     return qs
 
 
@@ -213,11 +209,9 @@ TYPES: dict[str, Type] = {
             "Patient",
             _read_patient,
             reads.patient_candidates,
-            (
-                Param("_id", "token", "the client's id"),
-                Param("family", "string", "the family name starts with"),
-                Param("birthdate", "date", "the birth date (yyyy-mm-dd)"),
-            ),
+            # No name or birth date: a search's parameters are in its URL, and personal data
+            # never is (decision 0366).
+            (Param("_id", "token", "the client's id"),),
             _narrow_patients,
         ),
         Type(
