@@ -274,3 +274,27 @@ def test_a_recorded_result_is_a_questionnaire_response():
     stranger = logged_in(a_professional())
     assert outcome(stranger.get(f"{BASE}/QuestionnaireResponse/{row.pk}"), 404)
     assert outcome(stranger.get(f"{BASE}/QuestionnaireResponse/999999"), 404)
+
+
+def test_the_catalogue_and_task_searches_narrow_by_each_parameter():
+    # given an accepted referral to a service of the town
+    referral = a_referral_in("accepted")
+    http = logged_in(referral.sender)
+    service = referral.service
+    # when the searches name the service's name, type, the organisation's name and the focus
+    by_name = fhir(http.get(f"{BASE}/HealthcareService", {"name": service.name_fi[:6]}))
+    by_type = fhir(
+        http.get(f"{BASE}/HealthcareService", {"service-type": service.service_type.slug})
+    )
+    orgs = fhir(http.get(f"{BASE}/Organization", {"name": referral.to_organisation.name_fi}))
+    focus = fhir(http.get(f"{BASE}/Task", {"focus": f"ServiceRequest/{referral.pk}"}))
+    none = fhir(http.get(f"{BASE}/Task", {"focus": "ServiceRequest/999999"}))
+    # then each finds what it names
+    assert str(service.pk) in {e["resource"]["id"] for e in by_name["entry"]}
+    assert str(service.pk) in {e["resource"]["id"] for e in by_type["entry"]}
+    assert str(referral.to_organisation_id) in {e["resource"]["id"] for e in orgs["entry"]}
+    assert [e["resource"]["id"] for e in focus["entry"]] == [str(referral.pk)]
+    assert none["total"] == 0 and "entry" not in none
+    # and an absent organisation or service is a 404 outcome
+    assert outcome(http.get(f"{BASE}/Organization/999999"), 404)["code"] == "not-found"
+    assert outcome(http.get(f"{BASE}/HealthcareService/999999"), 404)["code"] == "not-found"
