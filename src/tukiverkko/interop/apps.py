@@ -7,3 +7,5 @@ class InteropConfig(AppConfig):
 
     name = "tukiverkko.interop"
     label = "interop"
+    # Its FHIR routes serve client data: the authorisation matrix covers each of them.
+    client_data = True

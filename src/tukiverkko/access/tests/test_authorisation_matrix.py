@@ -316,7 +316,7 @@ class Spec:
     method: str
     need: (
         str  # list | form | read | write | steer | record | revoke | reveal | receiver | dpo | own
-        # | task_owner
+        # | task_owner | public | absent | filtered
     )
     ids: Callable[[Any], dict[str, int]] = lambda w: {}
     data: Callable[[Any], dict[str, Any]] = lambda w: {}
@@ -362,6 +362,40 @@ def _team(w: Any) -> dict[str, int]:
 
 def _referral(w: Any) -> dict[str, int]:
     return {"referral_id": w.referral.pk}
+
+
+def _plan_id(w: Any) -> int:
+    from tukiverkko.plans.models import Plan
+
+    return Plan.objects.get(case_id=_plan(w)["case_id"]).pk
+
+
+def _result_id(w: Any) -> int:
+    """A PHQ-9 result the world's worker recorded in the case (in the test's own savepoint)."""
+    from tukiverkko.assessments.models import InstrumentAssessment
+
+    found = InstrumentAssessment.objects.filter(case=w.case).first()
+    if found is None:
+        found = assessment_actions.record_instrument_result(
+            case=w.case,
+            by=w.worker,
+            instrument="phq9",
+            answers={f"q{i}": 1 for i in range(1, 10)},
+            assessed_on=timezone.localdate(),
+        )
+    return found.pk
+
+
+def _fhir_request(w: Any) -> dict[str, Any]:
+    """A ServiceRequest for the world's client (POST /fhir/R4/ServiceRequest)."""
+    return {
+        "resourceType": "ServiceRequest",
+        "status": "draft",
+        "intent": "order",
+        "subject": {"reference": f"Patient/{w.case.client_id}"},
+        "note": [{"text": "x"}],
+        "reasonCode": [{"text": "y"}],
+    }
 
 
 # The referral's transitions: the sender's side (send, close) needs a relationship to write, the
@@ -508,6 +542,31 @@ PAGES: dict[str, Spec] = {
     "ips:fidelity_review": Spec("GET", "list", _ips_review),
     "ips:reference": Spec("GET", "list"),
     "ips:outcomes": Spec("GET", "list"),
+    # FHIR (interop/fhir): the pages' getters, answered the API's way (401 without a session).
+    # The catalogue's types carry no client data (need "list"); the metadata is public.
+    "interop:fhir_metadata": Spec("GET", "public"),
+    "interop:fhir_unknown": Spec("GET", "absent", lambda w: {"rest": "Observation/1"}),
+    "interop:fhir_patient": Spec("GET", "read", lambda w: {"pk": w.case.client_id}),
+    "interop:fhir_patient_search": Spec("GET", "list"),
+    "interop:fhir_careplan": Spec("GET", "read", lambda w: {"pk": _plan_id(w)}),
+    "interop:fhir_careplan_search": Spec("GET", "list"),
+    "interop:fhir_goal": Spec("GET", "filtered", lambda w: {"pk": _goal(w)["goal_id"]}),
+    "interop:fhir_goal_search": Spec("GET", "list"),
+    "interop:fhir_servicerequest": Spec("GET", "read", lambda w: {"pk": w.referral.pk}),
+    # its GET is the search every type shares; its POST makes a referral (need "write")
+    "interop:fhir_servicerequest_search": Spec("POST", "write", data=_fhir_request),
+    "interop:fhir_task": Spec("GET", "read", lambda w: {"pk": w.referral.pk}),
+    "interop:fhir_task_search": Spec("GET", "list"),
+    "interop:fhir_organization": Spec("GET", "list", lambda w: {"pk": w.county.pk}),
+    "interop:fhir_organization_search": Spec("GET", "list"),
+    "interop:fhir_healthcareservice": Spec(
+        "GET", "list", lambda w: {"pk": _ips_service(w)["service_id"]}
+    ),
+    "interop:fhir_healthcareservice_search": Spec("GET", "list"),
+    "interop:fhir_questionnaire": Spec("GET", "list", lambda w: {"pk": "phq9"}),
+    "interop:fhir_questionnaire_search": Spec("GET", "list"),
+    "interop:fhir_questionnaireresponse": Spec("GET", "filtered", lambda w: {"pk": _result_id(w)}),
+    "interop:fhir_questionnaireresponse_search": Spec("GET", "list"),
 }
 
 API: dict[str, Spec] = {
@@ -1031,7 +1090,8 @@ def world(django_db_setup: Any, django_db_blocker: Any) -> Iterator[World]:
 def _url_for(key: str, spec: Spec, w: World) -> tuple[str, bool]:
     if key.startswith(("GET ", "POST ", "PUT ")):
         return key.split(" ", 1)[1].format(**spec.ids(w)), True
-    return reverse(key, kwargs=spec.ids(w)), False
+    # FHIR's routes are pages of the interop app that answer as an API does (401, not 302)
+    return reverse(key, kwargs=spec.ids(w)), key.startswith("interop:fhir")
 
 
 def _request(http: HttpClient, spec: Spec, url: str, w: World, *, api_route: bool) -> Any:
@@ -1053,6 +1113,10 @@ def expected(spec: Spec, user: Any, viewer: Viewer | None, api_route: bool, w: W
     allowed = {200} if spec.method == "GET" else {200, 201, 302, 400, 409}
     if spec.need == "system":
         return {401}
+    if spec.need == "public":
+        return {200}
+    if spec.need == "absent":
+        return {404}
     if role is None:
         return {401} if api_route else {302}
     if api_route and spec.need != "dpo" and role not in CLIENT_WORK_ROLES:
@@ -1076,6 +1140,9 @@ def expected(spec: Spec, user: Any, viewer: Viewer | None, api_route: bool, w: W
     sees = oracle_sees(role, relationship)
     if not sees:
         return {404}
+    if spec.need == "filtered":
+        # a row the content filter shows only to its own register (callers without consent)
+        return {200} if sector == "own_register" else {404}
     may = {
         "read": True,
         "write": oracle_acts(role, relationship),

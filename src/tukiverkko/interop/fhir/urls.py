@@ -1,0 +1,16 @@
+"""/fhir/R4/…: one read and one type-level route per supported type (named ``fhir_<type>`` and
+``fhir_<type>_search`` in the ``interop`` namespace), the metadata, and an OperationOutcome 404
+for anything else under the base."""
+
+from django.urls import URLPattern, path, re_path
+
+from tukiverkko.interop.fhir import views
+
+urlpatterns: list[URLPattern] = [path("metadata", views.metadata, name="fhir_metadata")]
+for _name in views.TYPES:
+    _kind = {"resource_type": _name}
+    urlpatterns += [
+        path(_name, views.type_level, _kind, name=f"fhir_{_name.lower()}_search"),
+        path(f"{_name}/<str:pk>", views.read, _kind, name=f"fhir_{_name.lower()}"),
+    ]
+urlpatterns.append(re_path(r"^(?P<rest>.*)$", views.unknown, name="fhir_unknown"))
