@@ -17,7 +17,7 @@ from tukiverkko.cases.tests.factories import (
     an_organisation,
 )
 from tukiverkko.consent import actions
-from tukiverkko.consent.models import Consent, ConsentForm
+from tukiverkko.consent.models import Consent, ConsentForm, ExternalRecipient, RecipientKind
 from tukiverkko.consent.querysets import facts_of
 
 pytestmark = pytest.mark.django_db
@@ -127,3 +127,32 @@ def test_a_written_consent_is_never_spent(oral):
     )
     assert Consent.objects.get(pk=written.pk).used_at is None
     assert not EventLogEntry.objects.filter(event="consent_oral_used").exists()
+
+
+def test_an_oral_consent_is_spent_once_by_disclosures_to_an_employer(oral):
+    # given an employer the client named (IPS: contact with the client's permission)
+    employer = ExternalRecipient.objects.create(
+        kind=RecipientKind.EMPLOYER, name="Työnantaja Oy", business_id="1572860-0"
+    )
+
+    def tell_the_employer() -> None:
+        actions.disclose_to_external(
+            by=oral["nurse"],
+            client_id=oral["client"].pk,
+            recipient=employer,
+            consent=facts_of(oral["consent"]),
+            categories=["health"],
+            purpose="employer_contact",
+            what="ips:contact",
+        )
+
+    # when the professional tells the employer twice
+    tell_the_employer()
+    tell_the_employer()
+    # then both disclosures are logged, and the oral consent was spent by the first only
+    assert (
+        DisclosureLogEntry.objects.filter(to_organisation_name__contains="Työnantaja Oy").count()
+        == 2
+    )
+    assert Consent.objects.get(pk=oral["consent"].pk).used_at is not None
+    assert EventLogEntry.objects.filter(event="consent_oral_used").count() == 1

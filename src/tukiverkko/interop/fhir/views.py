@@ -298,11 +298,11 @@ def metadata(request: HttpRequest, _user: User | None) -> HttpResponse:
 
 
 @fhir_view()
-def read(request: HttpRequest, user: User, resource_type: str, pk: str) -> HttpResponse:
+def read(request: HttpRequest, user: User, resource_type: str, pk: int | str) -> HttpResponse:
     kind = _type(resource_type)
     if kind.text_id:
-        return respond(kind.read(user, pk))
-    if not pk.isdigit() or int(pk) > 2**62:
+        return respond(kind.read(user, str(pk)))
+    if int(pk) > 2**62:
         raise Http404
     return respond(kind.read(user, int(pk)))
 

@@ -16,6 +16,7 @@ from tukiverkko.audit.models import EventLogEntry
 from tukiverkko.cases.models import Case, Phase
 from tukiverkko.cases.tests.factories import a_professional
 from tukiverkko.consent.models import Purpose
+from tukiverkko.plans.models import Plan
 from tukiverkko.referrals.tests.factories import a_service
 from tukiverkko.teams import actions
 from tukiverkko.teams.models import AgendaItem, Meeting, MeetingStatus, Team, TeamMember
@@ -213,3 +214,29 @@ def test_a_client_meeting_record_only_for_a_client_meeting_of_this_version_and_n
     Meeting.objects.get(pk=meeting.pk).participants.filter(user=outsider_case_worker).delete()
     done = actions.record_client_meeting(meeting=meeting, by=world.nurse, record="Sovittiin.")
     assert done.status == MeetingStatus.HELD
+
+
+def test_minutes_that_add_nothing_to_the_plan_leave_it_as_it_is():
+    # given a client whose rinnallakulkija a first meeting named
+    world = a_team_world()
+    first = on_agenda(world)
+    named = actions.Decision(summary="Arvio", decisions="Nimetään", companion_name="Liisa L.")
+    actions.record_minutes(item=first, by=world.coordinator, decision=named)
+    versions = Plan.objects.get(case=world.case).versions.count()
+    # when the case comes back and the team only decides to wait
+    again = on_agenda(world)
+    minutes = actions.record_minutes(
+        item=again,
+        by=world.coordinator,
+        decision=actions.Decision(summary="Tilanne ennallaan", decisions="Odotetaan"),
+    )
+    # then the minutes are kept and the plan has no new version
+    assert minutes.decisions == "Odotetaan"
+    assert Plan.objects.get(case=world.case).versions.count() == versions
+
+
+def test_a_network_meeting_without_the_client_lists_no_client():
+    world = a_team_world()
+    meeting = _booking(world, client_present=False)
+    assert not meeting.participants.filter(is_client=True).exists()
+    assert meeting.participants.filter(user=world.nurse).exists()
