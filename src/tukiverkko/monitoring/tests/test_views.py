@@ -174,3 +174,14 @@ def test_bad_filters_are_a_clear_400_naming_the_field(client: Client, world, que
     assert field in response.content.decode()
     assert client.get(CSV_URL, query).status_code == 400
     assert not EventLogEntry.objects.filter(event=EventType.MONITORING_READ).exists()
+
+
+def test_the_menu_leads_the_manager_and_only_the_manager_to_the_dashboard(client: Client, world):
+    link = f'href="{URL}"'
+    # a coordinator's menu has no link to it
+    client.force_login(a_professional(role=Role.WORK_ABILITY_COORDINATOR))
+    assert link not in client.get(reverse("core:home")).content.decode()
+    # the manager's has, marked as the current page on the dashboard
+    client.force_login(world.manager)
+    assert link in client.get(reverse("core:home")).content.decode()
+    assert f'{link} aria-current="page">Seuranta</a>' in client.get(URL).content.decode()
