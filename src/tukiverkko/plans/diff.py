@@ -11,12 +11,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from tukiverkko.consent.content import Disclosing
 from tukiverkko.consent.models import RequestChannel
+from tukiverkko.core.display import day
 from tukiverkko.plans.enums import (
     ActionStatus,
     Attainment,
@@ -94,10 +93,9 @@ def _shown(name: str, value: Any, section: str) -> str:
     if name in CHOICES:
         return str(CHOICES[name].get(value, value))
     if name.endswith("_at"):  # a moment: the day it was in Helsinki
-        moment = timezone.localtime(dt.datetime.fromisoformat(str(value)))
-        return date_format(moment.date(), "SHORT_DATE_FORMAT")
+        return day(dt.datetime.fromisoformat(str(value)))
     if name.endswith("_on"):
-        return date_format(dt.date.fromisoformat(str(value)), "SHORT_DATE_FORMAT")
+        return day(dt.date.fromisoformat(str(value)))
     return str(value)
 
 
