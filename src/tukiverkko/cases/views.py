@@ -182,7 +182,7 @@ def _case_page(
         "justified_only": page_access.standing.may_read
         and not page_access.standing.has_relationship,
     }
-    if case is not None:
+    if case is not None and page.case is not None:
         # The action forms are loaded on demand (decision 0337): only a refused one is here.
         ctx["case_forms"] = _slots(case, may, page.case.pending is not None, forms or {})
         ctx["panels"] = panels.rendered(user, case, purpose)
