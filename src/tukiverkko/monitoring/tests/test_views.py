@@ -185,3 +185,13 @@ def test_the_menu_leads_the_manager_and_only_the_manager_to_the_dashboard(client
     client.force_login(world.manager)
     assert link in client.get(reverse("core:home")).content.decode()
     assert f'{link} aria-current="page">Seuranta</a>' in client.get(URL).content.decode()
+
+
+def test_the_managers_menu_has_no_client_list_of_its_own(client: Client, world):
+    mine = f'href="{reverse("cases:mine")}"'
+    # a professional's menu leads to their clients
+    client.force_login(a_professional(role=Role.WORK_ABILITY_COORDINATOR))
+    assert mine in client.get(reverse("core:home")).content.decode()
+    # a manager works with no clients: no empty "Asiakkaani" in the menu
+    client.force_login(world.manager)
+    assert mine not in client.get(reverse("core:home")).content.decode()
