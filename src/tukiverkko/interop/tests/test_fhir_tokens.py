@@ -88,6 +88,11 @@ def test_a_token_is_refused_without_its_scope_when_revoked_and_for_another_organ
     assert fhir(system(other).get(f"{BASE}/Consent"))["total"] == 0
     assert not DisclosureLogEntry.objects.filter(client_id=world.case.client_id).exists()
     assert AccessLogEntry.objects.filter(what="api:fhir:Consent", allowed=False).exists()
+    # and an id that names nothing is a 404 too, the refusal naming what was asked for
+    for kind, target in (("Consent", "consent"), ("CarePlan", "plan"), ("Goal", "goal")):
+        assert outcome(system(other).get(f"{BASE}/{kind}/999999"), 404)["code"] == "not-found"
+        what = f"api:fhir:{kind}:{target}:999999"
+        assert AccessLogEntry.objects.filter(what=what, allowed=False).exists(), what
     # when a type no scope covers is read, or a referral is created: 403
     _all, every = token(world.case.organisation)
     assert outcome(system(every).get(f"{BASE}/Patient/{world.case.client_id}"), 403)
