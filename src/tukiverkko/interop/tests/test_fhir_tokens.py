@@ -104,6 +104,24 @@ def test_a_token_is_refused_without_its_scope_when_revoked_and_for_another_organ
     assert outcome(system("tkv_wrong").get(f"{BASE}/Consent"), 401)["code"] == "login"
 
 
+def test_a_token_does_not_read_another_registers_goal():
+    # given a plan whose goal another register of the county wrote
+    world = a_world()
+    plan = a_plan_with_goals(world.case, by=world.sender)
+    goal = plan.goals.get()
+    type(goal).objects.filter(pk=goal.pk).update(source_register="health_care")
+    _row, secret = token(world.case.organisation, [Scope.READ_PLANS])
+    http = system(secret)
+    # when the county's system reads the goal and the plan
+    issue = outcome(http.get(f"{BASE}/Goal/{goal.pk}"), 404)
+    careplan = fhir(http.get(f"{BASE}/CarePlan/{plan.pk}"))
+    # then the goal is not there for it (logged), and the plan does not refer to it
+    assert issue["code"] == "not-found"
+    assert AccessLogEntry.objects.filter(what="api:fhir:Goal", allowed=False).exists()
+    assert "goal" not in careplan
+    assert not DisclosureLogEntry.objects.filter(what="api:fhir:Goal").exists()
+
+
 def test_a_signed_in_role_without_client_work_is_403_and_no_credentials_401():
     # given the manager (esihenkilö) of the case's organisation, signed in
     world = a_world()
