@@ -34,6 +34,23 @@ def _resource(kind: Type) -> dict[str, Any]:
     }
 
 
+def security(types: dict[str, Type]) -> str:
+    """Who may call, and which integration scope each type needs — from the table itself."""
+    needs = []
+    for kind in types.values():
+        if kind.system is None:
+            needs.append(f"{kind.name}: sessions only")
+        else:
+            needs.append(f"{kind.name}: {kind.system.scope or 'any token'}")
+    return (
+        "A professional's session (cookie; CSRF token on POST), or an organisation's "
+        "integration token (Authorization: Bearer tkv_…; read only, revocable, every read a "
+        "disclosure in the audit log, only the cases the organisation owns). Scopes: "
+        + "; ".join(needs)
+        + "."
+    )
+
+
 def statement(request: HttpRequest, types: dict[str, Type]) -> CapabilityStatement:
     return CapabilityStatement.model_validate(
         {
@@ -52,7 +69,7 @@ def statement(request: HttpRequest, types: dict[str, Type]) -> CapabilityStateme
             "rest": [
                 {
                     "mode": "server",
-                    "security": {"description": "A professional's session (cookie); CSRF on POST."},
+                    "security": {"description": security(types)},
                     "resource": [_resource(kind) for kind in types.values()],
                 }
             ],

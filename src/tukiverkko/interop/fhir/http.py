@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from fhir.resources.R4B.operationoutcome import OperationOutcome
 from fhir.resources.R4B.resource import Resource
 
+from tukiverkko.access import tokens
+from tukiverkko.access.models import ApiToken
 from tukiverkko.accounts.models import User
 from tukiverkko.accounts.roles import works_with_clients
 
@@ -40,14 +42,29 @@ class FhirError(Exception):
         self.status, self.text, self.expression = status, text, expression
 
 
-def authenticate(request: HttpRequest) -> User | None:
-    """The caller: a professional who works with clients, logged in with a session (2FA-verified
-    when required). The one place to add integration tokens (api/) later: return their user."""
+# Who calls: a professional (their session) or an organisation's system (its token).
+Caller = User | ApiToken
+
+
+def authenticate(request: HttpRequest) -> Caller | None:
+    """The caller (decision 0364, tokens: 0367):
+
+    - an ``Authorization: Bearer tkv_…`` header decides alone: its active integration token
+      (access.tokens.authenticate), or None (401) for a wrong, expired or revoked one;
+    - else a professional who works with clients, logged in with a session (2FA-verified when
+      required); a signed-in user whose role does no client work (a manager, the data-protection
+      officer, …) is refused with 403 — 401 is only for a caller without credentials.
+    """
+    scheme = request.headers.get("Authorization", "").partition(" ")[0]
+    if scheme.lower() == "bearer":
+        return tokens.authenticate(request)
     user = getattr(request, "user", None)
-    if not isinstance(user, User) or not user.is_authenticated or not works_with_clients(user):
+    if not isinstance(user, User) or not user.is_authenticated:
         return None
     if settings.REQUIRE_2FA and not getattr(user, "is_verified", lambda: False)():
         return None
+    if not works_with_clients(user):
+        raise FhirError(403, _("Roolisi ei käsittele asiakkaiden tietoja."))
     return user
 
 
@@ -88,7 +105,7 @@ def fhir_view(
     methods: tuple[str, ...] = ("GET",), *, public: bool = False
 ) -> Callable[[View], View]:
     """A FHIR endpoint: the method and caller checked, and every refusal an OperationOutcome.
-    The view is called with the authenticated ``user`` (None for a public one)."""
+    The view is called with the authenticated caller (None for a public one without one)."""
 
     def decorate(view: View) -> View:
         @wraps(view)
@@ -97,9 +114,14 @@ def fhir_view(
                 response = outcome(405, _("Tätä toimintoa ei tueta."))
                 response["Allow"] = ", ".join(methods)
                 return response
-            user = authenticate(request)
+            try:
+                user = authenticate(request)
+            except FhirError as error:
+                if not public:
+                    return outcome(error.status, error.text)
+                user = None
             if user is None and not public:
-                return outcome(401, _("Kirjaudu sisään."))
+                return outcome(401, _("Kirjaudu sisään tai anna voimassa oleva API-avain."))
             try:
                 return view(request, user, *args, **kwargs)
             except FhirError as error:
