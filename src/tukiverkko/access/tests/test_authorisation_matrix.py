@@ -555,6 +555,7 @@ PAGES: dict[str, Spec] = {
     # FHIR (interop/fhir): the pages' getters, answered the API's way (401 without a session).
     # The catalogue's types carry no client data (need "list"); the metadata is public.
     "interop:fhir_metadata": Spec("GET", "public"),
+    "interop:fhir_openapi": Spec("GET", "public"),  # the OpenAPI document (no client data)
     "interop:fhir_unknown": Spec("GET", "absent", lambda w: {"rest": "Observation/1"}),
     "interop:fhir_patient": Spec("GET", "read", lambda w: {"pk": w.case.client_id}),
     "interop:fhir_patient_search": Spec("GET", "list"),

@@ -13,8 +13,10 @@ from tukiverkko.interop.fhir.search import PAGING
 if TYPE_CHECKING:
     from tukiverkko.interop.fhir.views import Type
 
-# fhir.resources has R4B (4.3.0) and R5 models, no R4 (4.0.1): decision 0360.
-FHIR_VERSION = "4.3.0"
+# fhir.resources has R4B (4.3.0) and R5 models, no R4 (4.0.1): the resources are built with R4B
+# (decision 0360), and every body validates against R4's own JSON Schema (the schemathesis run,
+# interop/tests/test_fhir_schemathesis.py), so the server says what it serves: R4 (decision 0398).
+FHIR_VERSION = "4.0.1"
 RELEASED = "2026-12-02"
 
 

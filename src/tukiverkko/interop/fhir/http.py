@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -76,14 +77,25 @@ def respond(resource: Resource, status: int = 200, **headers: str) -> HttpRespon
     return response
 
 
+# What a FHIR string may not hold (R4 fhir.schema.json: ``^[ \r\n\t\S]+$``; the spec: no
+# character below 32 but tab, CR and LF): another control or white-space character.
+NOT_IN_A_STRING = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|[^ \r\n\t\S]")
+
+
+def fhir_string(text: str) -> str:
+    """``text`` as a valid FHIR string: a refusal may quote the caller's input (a parameter's
+    name, a body's field), which may hold anything."""
+    return NOT_IN_A_STRING.sub("?", text).strip() or "?"
+
+
 def outcome(status: int, text: str, expression: str = "") -> HttpResponse:
     issue: dict[str, Any] = {
         "severity": "error",
         "code": ISSUE_CODES.get(status, "processing"),
-        "diagnostics": text,
+        "diagnostics": fhir_string(text),
     }
     if expression:
-        issue["expression"] = [expression]
+        issue["expression"] = [fhir_string(expression)]
     return respond(
         OperationOutcome.model_validate({"resourceType": "OperationOutcome", "issue": [issue]}),
         status,
