@@ -114,17 +114,20 @@ View = Callable[..., HttpResponse]
 
 
 def fhir_view(
-    methods: tuple[str, ...] = ("GET",), *, public: bool = False
+    methods: tuple[str, ...] | Callable[..., tuple[str, ...]] = ("GET",), *, public: bool = False
 ) -> Callable[[View], View]:
     """A FHIR endpoint: the method and caller checked, and every refusal an OperationOutcome.
-    The view is called with the authenticated caller (None for a public one without one)."""
+    The view is called with the authenticated caller (None for a public one without one).
+    ``methods`` may depend on the route (a function of its keyword arguments): a 405 says in
+    ``Allow`` what this route takes (RFC 9110)."""
 
     def decorate(view: View) -> View:
         @wraps(view)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if request.method not in methods:
+            allowed = methods(**kwargs) if callable(methods) else methods
+            if request.method not in allowed:
                 response = outcome(405, _("Tätä toimintoa ei tueta."))
-                response["Allow"] = ", ".join(methods)
+                response["Allow"] = ", ".join(allowed)
                 return response
             try:
                 user = authenticate(request)

@@ -440,14 +440,16 @@ def _search(request: HttpRequest, caller: Caller, kind: Type) -> HttpResponse:
     return respond(bundle(request, query, candidates, shown))
 
 
+def _type_methods(resource_type: str) -> tuple[str, ...]:
+    return ("GET", "POST") if TYPES[resource_type].creates else ("GET",)
+
+
 @csrf_exempt  # the session's CSRF check is done below for POST (create.check_csrf)
-@fhir_view(methods=("GET", "POST"))
+@fhir_view(methods=_type_methods)
 def type_level(request: HttpRequest, caller: Caller, resource_type: str) -> HttpResponse:
     kind = _type(resource_type)
     if request.method == "GET":
         return _search(request, caller, kind)
-    if not kind.creates:
-        raise FhirError(405, _("Tätä toimintoa ei tueta."))
     if not isinstance(caller, User):
         # no integration scope writes (access.models.Scope: read scopes only)
         raise FhirError(403, _("Integraatioavaimella voi vain lukea."))
