@@ -87,12 +87,13 @@ def filter_services(qs: QuerySet[Service], f: ServiceFilter) -> QuerySet[Service
         # Only the base forms of the query words: "työkyvyn" → "työkyky". A form matches the
         # start of an indexed base form, so "kuntoutus" also finds "kuntoutustutkimus"; the
         # index holds compound parts, so "koordinaattori" finds "työkykykoordinaattori".
-        # The prefix is a range on the indexed token table (decision 0021), not a LIKE scan.
+        # The prefix is a range on the indexed token table (decision 0021), not a LIKE scan;
+        # each word is a semi-join (EXISTS), so no list of matching ids is built (decision 0333).
         for alternatives in query_base_forms(f.q):
             word_q = Q()
             for form in alternatives:
                 word_q |= Q(lemma__gte=form, lemma__lt=form + _AFTER_EVERY_LETTER)
-            qs = qs.filter(pk__in=SearchToken.objects.filter(word_q).values("service_id"))
+            qs = qs.filter(Exists(SearchToken.objects.filter(word_q, service_id=OuterRef("pk"))))
     through = Service.need_areas.through
     if f.need_area:
         qs = qs.filter(
