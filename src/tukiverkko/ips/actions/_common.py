@@ -11,8 +11,6 @@ from django.utils.translation import gettext as _
 from tukiverkko.accounts.actors import Professional
 from tukiverkko.accounts.roles import (
     coaches_ips,
-    note_category,
-    register_of,
 )
 from tukiverkko.consent.models import InfoCategory, Purpose
 from tukiverkko.core import limits
@@ -41,14 +39,6 @@ class ConflictError(ValidationError):
             ),
             code="conflict",
         )
-
-
-def _source(by: Professional) -> dict[str, Any]:
-    return {
-        "source_organisation_id": by.organisation_id,
-        "source_register": register_of(by) or "",
-        "source_category": note_category(by),
-    }
 
 
 def _check_texts(fields: dict[str, tuple[str, int]]) -> None:

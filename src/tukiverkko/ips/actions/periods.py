@@ -20,6 +20,7 @@ from tukiverkko.accounts.roles import (
     works_with_clients,
 )
 from tukiverkko.audit.events import EventType, record_event
+from tukiverkko.cases.actions._common import _source
 from tukiverkko.cases.facts import case_facts
 from tukiverkko.cases.models import Case, Phase
 from tukiverkko.catalogue.models import Service
@@ -31,7 +32,6 @@ from tukiverkko.ips.actions._common import (
     _check_open,
     _check_texts,
     _check_version,
-    _source,
 )
 from tukiverkko.ips.models import (
     IPS_SERVICE_TYPE,

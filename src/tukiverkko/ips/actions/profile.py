@@ -18,6 +18,7 @@ from tukiverkko.accounts.roles import (
     register_of,
 )
 from tukiverkko.audit.events import EventType, record_event
+from tukiverkko.cases.actions._common import _source
 from tukiverkko.consent import actions as consent_actions
 from tukiverkko.consent.models import ExternalRecipient, RecipientKind
 from tukiverkko.consent.policy import Source, may_disclose_to_external
@@ -29,7 +30,6 @@ from tukiverkko.ips.actions._common import (
     MAX_ITEMS,
     _check_coach,
     _check_open,
-    _source,
 )
 from tukiverkko.ips.models import (
     ContactKind,
