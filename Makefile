@@ -6,7 +6,7 @@ PYTHON ?= python3
 
 UV_COMPILE = $(VENV)/bin/uv pip compile pyproject.toml --generate-hashes --python-version 3.11 --quiet
 
-.PHONY: run dev test install install-dev lock lock-upgrade system-deps lint types migrations-check pytest demo-data clean contract-types
+.PHONY: run dev test bench install install-dev lock lock-upgrade system-deps lint types migrations-check pytest demo-data clean contract-types
 
 # Installs are pinned: every package at the version and hash in the lock files (uv wrote them;
 # pip installs them). The project itself goes in editable, without resolving anything more.
@@ -91,6 +91,11 @@ contract-types: install-dev
 	$(PY) -m tukiverkko.contracts.codegen
 
 test: install-dev system-deps lint types migrations-check pytest
+
+# Every benchmark on this machine beside its floor (under 15 minutes on 2 cores); writes
+# docs/performance.md's 'last make bench run'. BENCH_ARGS, e.g. --clients 30000 --only search.
+bench: install-dev system-deps
+	bash scripts/bench.sh $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3 .mypy_cache .ruff_cache .pytest_cache .import_linter_cache .coverage

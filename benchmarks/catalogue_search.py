@@ -1,33 +1,39 @@
-"""Catalogue search over HTTP: p50/p95 latency on the real catalogue, then on ~20,000 services.
+"""Catalogue search over HTTP under gunicorn: p50/p95 on the real catalogue, then on ~20,000
+services, beside a 404 page of the same server in the same run (issue 15).
 
-    PYTHONPATH=src /work/venv/bin/python benchmarks/catalogue_search.py [--repeat 15] [--size 20000]
+    .venv/bin/python benchmarks/catalogue_search.py [--rounds 20] [--size 20000] [--baseline main]
+    DATABASE_URL=postgres://postgres@127.0.0.1:55432/tv_search .venv/bin/python \
+        benchmarks/catalogue_search.py --baseline main
 
-Steps: migrate a temporary SQLite database, load data/catalogue/*.yaml with the real command,
-start the app with a real HTTP server in a subprocess (``tukiverkko runserver --noreload`` on a
-free loopback port, DEBUG off), send a fixed set of searches N times each, print p50/p95. Then
-enlarge the catalogue with synthetic but realistic services (Faker fi_FI organisation names,
-real texts recombined, spread over the regions' municipalities, ``search_lemmas`` built with
-Voikko as the loader does) and measure again. Only loopback traffic; bounded in count and time.
+Steps: migrate the database (a temporary SQLite file, or the empty PostgreSQL database of
+``DATABASE_URL`` — never one you care about), load data/catalogue/*.yaml with the real command,
+serve it with gunicorn and the product's configuration (benchmarks/gunicorn_server.py, DEBUG
+off) and send a fixed set of searches, each followed by a 404 page of the same server (the
+floor). With ``--baseline GIT_REF`` a second gunicorn serves the same database with that
+commit's ``src``, and every round asks both servers, in an order flipped each round: the
+before/after comparison runs under the same machine load. Then the catalogue is enlarged with
+synthetic but realistic services (Faker fi_FI organisation names, real texts recombined, spread
+over the regions' municipalities, ``search_lemmas`` built with Voikko as the loader does) and
+measured again. Prints the machine, its load, the data sizes, p50/p95 per search, and the p95
+of all searches ÷ the p95 of the 404 page. Only loopback traffic; bounded in count and time.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import platform
 import random
-import socket
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.parse
-import urllib.request
 from pathlib import Path
 
+import requests
+from gunicorn_server import Server, machine, pct
+
 ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
+FLOOR = "/ei-ole/"  # a 404 of the same server: middleware, URL resolving, a small template
 
 # (label, query string) — inflected words, filters, their combinations and the empty query.
 SEARCHES: list[tuple[str, dict[str, str]]] = [
@@ -49,93 +55,90 @@ SEARCHES: list[tuple[str, dict[str, str]]] = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+def server_env(database_url: str) -> dict[str, str]:
+    return {
+        **os.environ,
+        "TUKIVERKKO_ENV": "demo",
+        "DJANGO_DEBUG": "0",
+        "DATABASE_URL": database_url,
+        "DJANGO_SETTINGS_MODULE": "tukiverkko.settings",
+    }
 
 
-def env_for(db: Path, src: Path = ROOT / "src") -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        {
-            "PYTHONPATH": str(src),
-            "TUKIVERKKO_ENV": "demo",
-            "DJANGO_DEBUG": "0",
-            "DATABASE_URL": f"sqlite:///{db}",
-            "DJANGO_SETTINGS_MODULE": "tukiverkko.settings",
-        }
-    )
-    return env
-
-
-def cli(env: dict[str, str], *args: str) -> None:
-    subprocess.run([PYTHON, "-m", "tukiverkko", *args], env=env, check=True, cwd=ROOT)
-
-
-def start_server(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
-    proc = subprocess.Popen(
-        [PYTHON, "-m", "tukiverkko", "runserver", "--noreload", f"127.0.0.1:{port}"],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(base + "/palvelut/", timeout=5) as r:  # noqa: S310
-                if r.status == 200:
-                    return proc, base
-        except OSError:
-            time.sleep(0.2)
-    proc.kill()
-    raise SystemExit("the server did not start within 60 s")
-
-
-def fetch(base: str, params: dict[str, str]) -> tuple[float, int]:
-    params = dict(params)
-    headers = {"HX-Request": "true"} if params.pop("_htmx", None) else {}
-    url = base + "/palvelut/?" + urllib.parse.urlencode(params)
-    request = urllib.request.Request(url, headers=headers)  # noqa: S310 — loopback only
-    start = time.perf_counter()
-    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
-        body = response.read()
-    return (time.perf_counter() - start) * 1000, len(body)
-
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
-
-
-def measure(base: str, repeat: int, title: str) -> dict[str, float]:
-    print(f"\n## {title}: {len(SEARCHES)} searches × {repeat} over HTTP")
-    print(f"{'search':34} {'p50 ms':>8} {'p95 ms':>8} {'KiB':>6}")
-    everything: list[float] = []
-    for label, params in SEARCHES:
-        fetch(base, params)  # warm-up (Voikko, caches, connection)
-        times = []
-        size = 0
-        for _ in range(repeat):
-            ms, size = fetch(base, params)
-            times.append(ms)
-        everything.extend(times)
-        print(f"{label:34} {pct(times, 0.5):8.1f} {pct(times, 0.95):8.1f} {size / 1024:6.1f}")
-    summary = {"p50": pct(everything, 0.5), "p95": pct(everything, 0.95)}
-    print(f"{'ALL':34} {summary['p50']:8.1f} {summary['p95']:8.1f}")
-    return summary
-
-
-def enlarge(env: dict[str, str], target: int, seed: int = 20250101) -> None:
-    """Add synthetic services until the catalogue holds about ``target`` services."""
-    os.environ.update(env)
+def setup_django(database_url: str) -> None:
+    os.environ.update(server_env(database_url))
     sys.path.insert(0, str(ROOT / "src"))
     import django
 
     django.setup()
+
+
+def search(http: requests.Session, base: str, params: dict[str, str]) -> tuple[float, int]:
+    params = dict(params)
+    headers = {"HX-Request": "true"} if params.pop("_htmx", None) else {}
+    started = time.perf_counter()
+    r = http.get(base + "/palvelut/", params=params, headers=headers)
+    seconds = time.perf_counter() - started
+    if r.status_code != 200:
+        raise RuntimeError(f"search {params} answered {r.status_code}")
+    return seconds, len(r.content)
+
+
+def floor(http: requests.Session, base: str) -> float:
+    started = time.perf_counter()
+    r = http.get(base + FLOOR)
+    seconds = time.perf_counter() - started
+    if r.status_code != 404:
+        raise RuntimeError(f"{FLOOR} answered {r.status_code}")
+    return seconds
+
+
+def measure(servers: list[tuple[str, Server]], rounds: int, title: str) -> dict[str, str]:
+    """Every round: each server (order flipped each round), each search followed by the 404."""
+    sessions = {code: requests.Session() for code, _s in servers}
+    for code, server in servers:  # warm-up: Voikko, caches, connections
+        for _label, params in SEARCHES:
+            search(sessions[code], server.base, params)
+            floor(sessions[code], server.base)
+    times = {(code, label): [] for code, _s in servers for label, _p in SEARCHES}
+    floors: dict[str, list[float]] = {code: [] for code, _s in servers}
+    sizes: dict[str, int] = {}
+    for n in range(rounds):
+        order = servers if n % 2 == 0 else servers[::-1]
+        for code, server in order:
+            for label, params in SEARCHES:
+                seconds, size = search(sessions[code], server.base, params)
+                times[code, label].append(seconds)
+                sizes[label] = size
+                floors[code].append(floor(sessions[code], server.base))
+    print(f"\n## {title}: {len(SEARCHES)} searches × {rounds} rounds, each followed by {FLOOR}")
+    print(f"{'search':30} {'KiB':>5}" + "".join(f" {code[:22]:>22}" for code, _s in servers))
+    for label, _p in SEARCHES:
+        cells = "".join(
+            f" {pct(times[code, label], 50) * 1000:9.1f} /{pct(times[code, label], 95) * 1000:7.1f}"
+            "    "
+            for code, _s in servers
+        )
+        print(f"{label:30} {sizes[label] / 1024:5.1f}{cells}")
+    lines = {}
+    for code, _s in servers:
+        every = [t for (c, _label), ts in times.items() if c == code for t in ts]
+        s50, s95 = pct(every, 50) * 1000, pct(every, 95) * 1000
+        f50, f95 = pct(floors[code], 50) * 1000, pct(floors[code], 95) * 1000
+        lines[code] = (
+            f"all searches p50 {s50:.1f} / p95 {s95:.1f} ms (n={len(every)}); "
+            f"404 p50 {f50:.2f} / p95 {f95:.2f} ms; ratio p50 {s50 / f50:.1f}× / p95 {s95 / f95:.1f}×"
+        )
+        print(f"  {code}: {lines[code]}")
+    return lines
+
+
+def load() -> str:
+    return "load average " + " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+def enlarge(target: int, seed: int = 20250101) -> None:
+    """Add synthetic services until the catalogue holds about ``target`` services."""
     from faker import Faker
 
     from tukiverkko.accounts.models import Municipality, Organisation, Region
@@ -251,98 +254,115 @@ def dt_past(days: int = 400):  # a date
     return dt.date.today() - dt.timedelta(days=days)  # noqa: DTZ011 — a synthetic date
 
 
-def data_sizes(db: Path) -> None:
-    con = sqlite3.connect(db)
+def data_sizes(database_url: str, db_file: Path | None) -> str:
+    from django.db import connection
 
-    def q(sql: str) -> float:
-        return con.execute(sql).fetchone()[0]
+    with connection.cursor() as cursor:
 
-    counts = {
-        label: q(f"select count(*) from {table}")  # noqa: S608 — fixed table names
-        for label, table in (
-            ("services", "catalogue_service"),
-            ("organisations", "accounts_organisation"),
-            ("municipalities", "accounts_municipality"),
-            ("service-municipality rows", "catalogue_service_municipalities"),
-            ("search tokens", "catalogue_searchtoken"),
-        )
-    }
-    lemmas = q("select avg(length(search_lemmas)) from catalogue_service")
-    print(
-        "data: "
+        def q(sql: str) -> float:
+            cursor.execute(sql)
+            return cursor.fetchone()[0] or 0
+
+        counts = {
+            label: q(f"select count(*) from {table}")  # noqa: S608 — fixed table names
+            for label, table in (
+                ("services", "catalogue_service"),
+                ("organisations", "accounts_organisation"),
+                ("municipalities", "accounts_municipality"),
+                ("service-municipality rows", "catalogue_service_municipalities"),
+                ("search tokens", "catalogue_searchtoken"),
+            )
+        }
+        lemmas = q("select avg(length(search_lemmas)) from catalogue_service")
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "analyze"
+            )  # fresh statistics after the bulk inserts, as autovacuum would
+            size = q("select pg_database_size(current_database())")
+            engine = "PostgreSQL " + str(q("show server_version"))
+        else:
+            size = db_file.stat().st_size if db_file else 0
+            import sqlite3
+
+            engine = "SQLite " + sqlite3.sqlite_version
+    return (
+        f"data ({engine}): "
         + ", ".join(f"{n:.0f} {label}" for label, n in counts.items())
-        + f", avg search_lemmas {lemmas:.0f} chars, database {db.stat().st_size / 1e6:.1f} MB"
+        + f", avg search_lemmas {lemmas:.0f} chars, database {size / 1e6:.1f} MB"
     )
-    con.close()
 
 
-def machine() -> None:
-    cpu = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-        mem = Path("/proc/meminfo").read_text().splitlines()[0].split()[1]
-        mem_gib = int(mem) / 1024 / 1024
-    except OSError:
-        mem_gib = 0.0
-    import django
-
-    print(
-        f"machine: {cpu}, {os.cpu_count()} cores, {mem_gib:.0f} GiB; {platform.platform()}; "
-        f"Python {platform.python_version()}, Django {django.get_version()}, "
-        f"SQLite {sqlite3.sqlite_version}"
-    )
+def baseline_src(ref: str, into: Path) -> Path:
+    into.mkdir(parents=True, exist_ok=True)
+    archive = subprocess.run(
+        ["git", "archive", ref, "src"], cwd=ROOT, check=True, capture_output=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    return into / "src"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--size", type=int, default=20_000)
-    parser.add_argument("--keep", type=Path, help="keep the database in this folder")
+    parser.add_argument("--port", type=int, default=8260, help="this code; the baseline +1")
+    parser.add_argument("--workers", type=int, default=2)
     parser.add_argument(
         "--baseline",
         metavar="GIT_REF",
         help="also serve the same database with the code of this commit, for before/after",
     )
+    parser.add_argument(
+        "--skip-migrate",
+        action="store_true",
+        help="serve the schema as it is (a database migrated by another commit: before/after)",
+    )
     args = parser.parse_args()
-    machine()
     with tempfile.TemporaryDirectory(prefix="tukiverkko-bench-") as tmp_dir:
-        tmp = args.keep or Path(tmp_dir)
-        tmp.mkdir(parents=True, exist_ok=True)
-        db = Path(tmp) / "bench.sqlite3"
-        env = env_for(db)
-        cli(env, "migrate", "--noinput", "-v0")
-        cli(env, "load-catalogue")
-        data_sizes(db)
-        servers = [("this code", env)]
+        tmp = Path(tmp_dir)
+        database_url = os.environ.get("DATABASE_URL", "")
+        db_file = None
+        if not database_url.startswith(("postgres://", "postgresql://")):
+            db_file = tmp / "bench.sqlite3"
+            database_url = f"sqlite:///{db_file}"
+        setup_django(database_url)
+        from django.core.management import call_command
+
+        from tukiverkko.catalogue.models import Service
+
+        print(machine() + f"; gunicorn workers={args.workers}")
+        if not args.skip_migrate:
+            call_command("migrate", interactive=False, verbosity=0)
+        if not Service.objects.exists():
+            call_command("load_catalogue", verbosity=0)
+        codes = [("this code", ROOT / "src")]
         if args.baseline:
-            old_src = tmp / "baseline"
-            old_src.mkdir(exist_ok=True)
-            archive = subprocess.run(
-                ["git", "archive", args.baseline, "src"], cwd=ROOT, check=True, capture_output=True
-            ).stdout
-            subprocess.run(["tar", "-x", "-C", str(old_src)], input=archive, check=True)
-            servers.append((f"code of {args.baseline}", env_for(db, old_src / "src")))
-        results = {}
-        for title, grow in (("real catalogue", False), (f"~{args.size} services", True)):
-            if grow:
-                enlarge(env, args.size)
-                data_sizes(db)
-            for code, server_env in servers:
-                proc, base = start_server(server_env)
-                try:
-                    results[f"{title}, {code}"] = measure(base, args.repeat, f"{title}, {code}")
-                finally:
-                    proc.terminate()
-                    proc.wait(timeout=10)
-        print(
-            "\nsummary:\n"
-            + "\n".join(
-                f"{t}: p50 {r['p50']:.1f} ms, p95 {r['p95']:.1f} ms" for t, r in results.items()
-            )
-        )
+            codes.append((f"code of {args.baseline}", baseline_src(args.baseline, tmp / "base")))
+        env = server_env(database_url)
+        summary = {}
+        steps = [("real catalogue", 0), (f"~{args.size} services", args.size)]
+        if Service.objects.count() >= args.size:
+            steps = steps[1:]  # a kept database, enlarged already
+        for title, size in steps:
+            if size:
+                enlarge(size)
+            print(data_sizes(database_url, db_file))
+            servers = [
+                (code, Server(port=args.port + i, workers=args.workers, src=src, env=env))
+                for i, (code, src) in enumerate(codes)
+            ]
+            for _code, server in servers:
+                server.__enter__()
+            try:
+                print(load() + " (before)")
+                lines = measure(servers, args.rounds, title)
+                print(load() + " (after)")
+            finally:
+                for _code, server in servers:
+                    server.__exit__(None, None, None)
+            for code, line in lines.items():
+                summary[f"{title}, {code}"] = line
+        print("\nsummary:\n" + "\n".join(f"{t}: {line}" for t, line in summary.items()))
 
 
 if __name__ == "__main__":

@@ -49,7 +49,19 @@ def machine() -> str:
 class Server:
     """gunicorn on 127.0.0.1:``port`` serving the settings of this process's environment."""
 
-    def __init__(self, *, port: int, workers: int = 2, threads: int = 1) -> None:
+    def __init__(
+        self,
+        *,
+        port: int,
+        workers: int = 2,
+        threads: int = 1,
+        src: Path = ROOT / "src",
+        env: dict[str, str] | None = None,
+    ) -> None:
+        """``src``: the code to serve (another commit's ``src`` for a before/after run);
+        ``env``: the environment instead of this process's (its settings, its database)."""
+        self.src = src
+        self.env = env
         self.base = f"http://127.0.0.1:{port}"
         self.command = [
             sys.executable,
@@ -68,7 +80,7 @@ class Server:
         self.process: subprocess.Popen[bytes] | None = None
 
     def __enter__(self) -> Server:
-        env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+        env = {**(os.environ if self.env is None else self.env), "PYTHONPATH": str(self.src)}
         self.process = subprocess.Popen(
             self.command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )

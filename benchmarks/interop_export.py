@@ -5,7 +5,8 @@
 Loads data/catalogue/*.yaml into a throw-away SQLite database, clones every service COPIES
 times (new slugs, same texts and contacts), then times: export-hsds, the strict HSDS
 validation of the result, export-csv, import-csv of the unchanged file, import-csv with every
-row changed, and the first API page of a search. Prints figures; asserts nothing.
+row changed, and the first API page of a search — beside the floor of polars reading and
+writing the same CSV. Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def main() -> None:
     from django.core.management import call_command
     from django.test import Client
 
-    from tukiverkko.catalogue.csv_io import export_csv, import_csv
+    from tukiverkko.catalogue.csv_io import DELIMITER, export_csv, import_csv
     from tukiverkko.catalogue.models import ContactChannel, Service
     from tukiverkko.interop import hsds_validation
     from tukiverkko.interop.hsds import FILES, write_hsds
@@ -95,6 +96,16 @@ def main() -> None:
         )
     text = timed("export-csv", export_csv)
     print(f"  CSV size: {len(text.encode()) / 1024:.0f} KiB")
+    # the floor: polars reading and writing the same CSV (no checks, no database)
+    import polars as pl
+
+    (tmp / "export.csv").write_text(text, "utf-8")
+    timed(
+        "floor: polars read + write of the same CSV",
+        lambda: pl.read_csv(tmp / "export.csv", separator=DELIMITER, infer_schema=False).write_csv(
+            tmp / "floor.csv", separator=DELIMITER
+        ),
+    )
     report = timed("import-csv, unchanged", lambda: import_csv(text))
     print(f"  changed: {report.changed}")
     changed = text.replace("Työllisyys", "Työllisyys ja työ")

@@ -13,7 +13,11 @@ data, beside a 404 page of the same server in the same run.
 2. Creates the manager ``bench-manager`` and serves with gunicorn (benchmarks/gunicorn_server.py,
    the product's configuration); times, logged in as the manager, the floor (a 404, at the
    start and at the end) and the dashboard of the benchmark region — every indicator over the
-   whole region, grouped by organisation, each read writing its audit event as in the product.
+   whole region, grouped by organisation, each read writing its audit event as in the product:
+   first ``--cold`` reads under filters not yet counted (each a different start date before the
+   data, so the same cases: every table computed), then ``--requests`` reads of one filter set
+   (its tables kept for a few minutes, decision 0354; each of the gunicorn workers counts them
+   once, so a timed read may still be a computing one).
 
 Never point this at a database you care about.
 """
@@ -74,6 +78,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=300_000)
     parser.add_argument("--entries", type=int, default=600_000, help="journal + audit rows")
     parser.add_argument("--requests", type=int, default=50, help="GETs per page")
+    parser.add_argument("--cold", type=int, default=5, help="GETs under new filters")
     parser.add_argument("--port", type=int, default=8195)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     args = parser.parse_args()
@@ -84,6 +89,8 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     from tukiverkko.accounts.models import Organisation, Region, Role, User
     from tukiverkko.assessments.models import InstrumentAssessment
+    from tukiverkko.audit.events import EventType
+    from tukiverkko.audit.models import EventLogEntry
     from tukiverkko.plans.models import Plan
 
     if not User.objects.filter(username="bench-0").exists():
@@ -117,16 +124,24 @@ def main() -> None:
     ]
     print("Data: " + ", ".join(f"{label} {count}" for label, count in data))
     path = f"/seuranta/?region={region.pk}&start=1.1.2000"
+    new = [f"/seuranta/?region={region.pk}&start={day}.1.1999" for day in range(1, args.cold + 1)]
+    reads = EventLogEntry.objects.filter(event=EventType.MONITORING_READ)
+    reads_before = reads.count()
     with Server(port=args.port, workers=args.workers) as server:
         http = server.login(MANAGER, PASSWORD)
         n = args.requests
         not_found = server.times(http, ["/ei-ole/"] * n, expect=404, warm_up=3)
+        cold = server.times(http, new, warm_up=0) if new else []
         board = server.times(http, [path] * n, warm_up=3)
         not_found_after = server.times(http, ["/ei-ole/"] * n, expect=404, warm_up=3)
+    logged = reads.count() - reads_before
     print(f"Over HTTP (gunicorn, DEBUG off), logged in as {MANAGER} (role manager):")
     print(summary("floor: a 404 page", not_found))
+    if cold:
+        print(summary("dashboard, new filters (computed)", cold, not_found))
     print(summary(f"regional dashboard ({path})", board, not_found))
     print(summary("floor again at the end: a 404", not_found_after))
+    print(f"monitoring_read events written: {logged} for {len(new) + n + 3} reads")
 
 
 if __name__ == "__main__":

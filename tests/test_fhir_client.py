@@ -5,9 +5,14 @@ server on loopback — logged in as a demo professional with the session a brows
 from __future__ import annotations
 
 from fhirpy import SyncFHIRClient
-from fhirpy.base.exceptions import OperationOutcome, ResourceNotFound
+from fhirpy.base.exceptions import (
+    AuthorizationError,
+    ForbiddenError,
+    OperationOutcome,
+    ResourceNotFound,
+)
 
-from tests.live import Professional, open_cases
+from tests.live import Professional, open_cases, tukiverkko
 
 
 def a_client(server) -> tuple[SyncFHIRClient, Professional]:
@@ -95,3 +100,37 @@ def test_fhirpy_reads_and_searches_every_type_and_creates_a_referral(start_serve
     except ResourceNotFound:
         missing = True
     assert missing
+
+
+def test_fhirpy_reads_with_an_integration_token_until_it_is_revoked(start_server, demo_db, workdir):
+    # given a demo server, and a token of the county's system made with the CLI
+    server = start_server()
+    made = tukiverkko(
+        ["api-token", "create", "--organisation", "paijat-hameen-hyvinvointialue", "--system", "fhirpy",
+         "--scope", "read:cases,read:consents"],
+        demo_db.url, cwd=workdir,
+    )  # fmt: skip
+    token_id, secret = made.stdout.split()[1], made.stdout.splitlines()[1].strip()
+    fhir = SyncFHIRClient(f"{server.url}/fhir/R4", authorization=f"Bearer {secret}")
+    # when fhirpy searches the case networks and reads the first one
+    teams = fhir.resources("CareTeam").limit(2).fetch()
+    # then the system sees its organisation's cases, people by id only
+    assert teams, "the county's system sees its cases' networks"
+    team = fhir.reference("CareTeam", teams[0].id).to_resource()
+    assert all("display" not in p["member"] for p in team["participant"])
+    fhir.resources("Consent").limit(2).fetch()  # its scope reads consents (maybe none)
+    # and a type outside its scopes is refused
+    refused = False
+    try:
+        fhir.resources("CarePlan").limit(1).fetch()
+    except ForbiddenError:
+        refused = True
+    assert refused
+    # when the token is revoked, it reads nothing
+    tukiverkko(["api-token", "revoke", token_id], demo_db.url, cwd=workdir)
+    revoked = False
+    try:
+        fhir.resources("CareTeam").limit(1).fetch()
+    except AuthorizationError:
+        revoked = True
+    assert revoked

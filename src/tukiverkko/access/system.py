@@ -94,7 +94,7 @@ def read_case(token: ApiToken, case_id: int) -> Case:
     return case
 
 
-def _own(case: Case, row: Any) -> bool:
+def own_register_wrote(case: Case, row: Any) -> bool:
     """Did the case's own register write this row (content filter's organisation and register)?"""
     return bool(
         row.content_organisation_id == case.organisation_id
@@ -109,7 +109,7 @@ class Shown:
 
 
 def _split(case: Case, rows: Sequence[Any]) -> Shown:
-    shown = [r for r in rows if _own(case, r)]
+    shown = [r for r in rows if own_register_wrote(case, r)]
     return Shown(shown, len(rows) - len(shown))
 
 
@@ -131,20 +131,20 @@ class PlanShown:
     actions: Shown = Shown([], 0)
 
 
-def plan(token: ApiToken, case_id: int) -> PlanShown:
+def plan(token: ApiToken, case_id: int, *, what: str = "plan") -> PlanShown:
     """The case's plan (plans.selectors.plan_of), its own register's parts shown."""
-    case = case_for(token, case_id, what="plan")
+    case = case_for(token, case_id, what=what)
     found = plan_of(case)
     if found is None:
-        disclose(token, case, what="plan")
+        disclose(token, case, what=what)
         return PlanShown(case, None)
     goals = _split(case, list(found.goals.all()))
     actions = _split(case, list(found.actions.all()))
-    goal_visible = not found.client_goal or _own(case, found)
+    goal_visible = not found.client_goal or own_register_wrote(case, found)
     categories = [r.content_category for r in [*goals.rows, *actions.rows]]
     if found.client_goal and goal_visible:
         categories.append(found.content_category)
-    disclose(token, case, what="plan", categories=categories)
+    disclose(token, case, what=what, categories=categories)
     return PlanShown(case, found, goal_visible, goals, actions)
 
 

@@ -143,6 +143,17 @@ def _closing(case: Case, transitions: list[PhaseTransition]) -> PhaseTransition 
     return closing[-1] if closing and case.phase == Phase.CLOSED else None
 
 
+def visible_network(
+    viewer: Professional, case: Case, content: Disclosing
+) -> Filtered[NetworkMember]:
+    """The case's current network as ``viewer`` sees it: their own membership, and the others
+    the content filter shows (a member's role is its adder's register's content)."""
+    members = list(case.network.current().select_related("organisation", "user"))
+    own = [m for m in members if m.user_id == viewer.pk]  # one's own membership is no news
+    others = content.filter([m for m in members if m.user_id != viewer.pk], kind="network_member")
+    return Filtered(sorted([*own, *others.shown], key=lambda m: (m.added_at, m.pk)), others.hidden)
+
+
 def case_view(viewer: Professional, case: Case, purpose: Purpose, content: Disclosing) -> CaseView:
     journal = content.filter(
         case.journal.select_related("author", "organisation"), kind="journal_entry"
@@ -160,18 +171,14 @@ def case_view(viewer: Professional, case: Case, purpose: Purpose, content: Discl
         )
         for n, label in QUICK_GUIDE_STEPS.items()
     ]
-    members = list(case.network.current().select_related("organisation", "user"))
-    own = [m for m in members if m.user_id == viewer.pk]  # one's own membership is no news
-    others = content.filter([m for m in members if m.user_id != viewer.pk], kind="network_member")
+    network = visible_network(viewer, case, content)
     pending = case.handover_requests.pending().select_related("to_worker").first()
     return CaseView(
         case=case,
         purpose=purpose,
         journal=journal,
         checklist=checklist,
-        network=Filtered(
-            sorted([*own, *others.shown], key=lambda m: (m.added_at, m.pk)), others.hidden
-        ),
+        network=network,
         periods=_marked(
             content,
             case.responsibility_periods.select_related("worker"),

@@ -240,7 +240,17 @@ class Service(TranslationReviewed):
 
     class Meta:
         ordering = ["name_fi"]
-        indexes = [models.Index(fields=["valid_to"]), models.Index(fields=["verified_on"])]
+        indexes = [
+            models.Index(fields=["valid_to"]),
+            models.Index(fields=["verified_on"]),
+            # The search's order with what its filter on validity and its join to the search
+            # tokens need: the first page is a walk of this index that stops at 50, and the
+            # count reads it instead of every wide row (decision 0333).
+            models.Index(
+                fields=["name_fi", "slug", "valid_from", "valid_to", "id"],
+                name="catalogue_service_order",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name_fi

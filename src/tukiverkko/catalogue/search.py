@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import connections
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
@@ -88,11 +89,19 @@ def filter_services(qs: QuerySet[Service], f: ServiceFilter) -> QuerySet[Service
         # start of an indexed base form, so "kuntoutus" also finds "kuntoutustutkimus"; the
         # index holds compound parts, so "koordinaattori" finds "työkykykoordinaattori".
         # The prefix is a range on the indexed token table (decision 0021), not a LIKE scan.
+        # PostgreSQL gets each word as a semi-join (EXISTS) its planner drives from either
+        # side; SQLite runs a correlated EXISTS once per service row, so there the word stays
+        # an IN over the token range, which it reads once (decision 0333, measured both ways).
+        semi_join = connections[qs.db].vendor == "postgresql"
         for alternatives in query_base_forms(f.q):
             word_q = Q()
             for form in alternatives:
                 word_q |= Q(lemma__gte=form, lemma__lt=form + _AFTER_EVERY_LETTER)
-            qs = qs.filter(pk__in=SearchToken.objects.filter(word_q).values("service_id"))
+            tokens = SearchToken.objects.filter(word_q)
+            if semi_join:
+                qs = qs.filter(Exists(tokens.filter(service_id=OuterRef("pk"))))
+            else:
+                qs = qs.filter(pk__in=tokens.values("service_id"))
     through = Service.need_areas.through
     if f.need_area:
         qs = qs.filter(

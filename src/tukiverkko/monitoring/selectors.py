@@ -13,30 +13,29 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import (
     Case as When_,
 )
 from django.db.models import (
-    CharField,
     Count,
     Exists,
     F,
-    IntegerField,
     Min,
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Value,
     When,
+    Window,
 )
-from django.db.models.functions import Coalesce, Greatest, Least
-from django.utils import timezone
+from django.db.models.functions import Greatest, Least, RowNumber
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from tukiverkko.accounts.models import Municipality, Organisation, Region
 from tukiverkko.assessments.models import InstrumentAssessment
-from tukiverkko.cases.models import Case, Outcome, ResponsibilityPeriod
+from tukiverkko.cases.models import Case, Outcome
 from tukiverkko.catalogue.models import NeedAreaSlug
 from tukiverkko.monitoring.forms import Filters
 from tukiverkko.monitoring.tables import Line, Table, crosstab
@@ -49,10 +48,21 @@ from tukiverkko.teams.models import AgendaItem
 DAY = dt.timedelta(days=1)
 
 
+# A manager's figures need not be live to the second (decision 0354): the tables of a filter set
+# are computed at most once in this many seconds by each server process (the default cache).
+CACHE_SECONDS = 300
+
+
 @dataclass
 class Dashboard:
     filters: Filters
     tables: list[Table]
+    computed_at: dt.datetime  # when the tables were counted (the page says how long ago)
+
+    kept_minutes = CACHE_SECONDS // 60
+
+    def age_minutes(self) -> int:
+        return int((timezone.now() - self.computed_at).total_seconds() // 60)
 
 
 def _period_start(day: dt.date) -> dt.datetime:
@@ -132,19 +142,12 @@ ROUNDS = 3  # start, 1st, 2nd, and "3rd or later" review
 
 
 def was_trajectory(filters: Filters) -> Table:
+    # every assessment of a case is in the cohort or none is: numbering within the filtered rows
+    # is numbering within the case's WAS assessments (0 at start, then each review)
     was = InstrumentAssessment.objects.filter(cohort_q(filters, "case__"), instrument="was")
-    earlier = (
-        InstrumentAssessment.objects.filter(case=OuterRef("case"), instrument="was")
-        .filter(
-            Q(assessed_on__lt=OuterRef("assessed_on"))
-            | Q(assessed_on=OuterRef("assessed_on"), pk__lt=OuterRef("pk"))
-        )
-        .order_by()
-        .values("case")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    number = Coalesce(Subquery(earlier, output_field=IntegerField()), Value(0))
+    number = Window(
+        RowNumber(), partition_by=[F("case")], order_by=[F("assessed_on").asc(), F("pk").asc()]
+    ) - Value(1)
     rounds = [
         Line(0, _("alussa")),
         Line(1, _("1. arviointi")),
@@ -161,10 +164,9 @@ def was_trajectory(filters: Filters) -> Table:
         *[When(score__gte=lo, score__lte=hi, then=Value(slug)) for slug, lo, hi in WAS_BANDS],
         default=Value(""),
     )
-    capped = Least(F("_number"), Value(ROUNDS))
     return crosstab(
-        was.annotate(_number=number),
-        row=capped,
+        was,
+        row=Least(number, Value(ROUNDS)),
         column=band,
         client="case__client",
         rows=rounds,
@@ -288,19 +290,12 @@ def time_to_plan(filters: Filters) -> Table:
 
 
 def time_to_first_referral(filters: Filters) -> Table:
-    # the bucket is computed inside the subquery, so that it runs once a case
-    first = (
-        Referral.objects.filter(case=OuterRef("pk"), sent_at__isnull=False)
-        .order_by()
-        .values("case")
-        .annotate(_first=Min("sent_at"))
-        .annotate(_bucket=_days_bucket("_first", "case__opened_at", TO_PLAN_DAYS, "none"))
-        .values("_bucket")
-    )
+    # one grouped join (MIN ignores the unsent referrals' empty sent_at), not a subquery a case
+    cases = Case.objects.filter(cohort_q(filters)).annotate(_first=Min("referrals__sent_at"))
     return crosstab(
-        Case.objects.filter(cohort_q(filters)),
+        cases,
         row=_group(filters, ""),
-        column=Coalesce(Subquery(first, output_field=CharField()), Value("none")),
+        column=_days_bucket("_first", "opened_at", TO_PLAN_DAYS, "none"),
         client="client",
         rows=_group_lines(filters),
         columns=_day_lines(TO_PLAN_DAYS, "none", _("ei lähetettä")),
@@ -362,16 +357,13 @@ def referral_overdue(filters: Filters) -> Table:
 
 def worker_changes(filters: Filters) -> Table:
     """Per case, how many times its responsible worker changed (a hand-over, planned)."""
-    periods = (
-        ResponsibilityPeriod.objects.filter(case=OuterRef("pk"))
-        .order_by()
-        .values("case")
-        .annotate(n=Count("pk"))
-        .values("n")
+    # one grouped join: a case's periods less one (a case without a period has no change)
+    cases = Case.objects.filter(cohort_q(filters)).annotate(
+        _periods=Count("responsibility_periods")
     )
-    changes = Coalesce(Subquery(periods, output_field=IntegerField()), Value(1)) - Value(1)
+    changes = F("_periods") - Value(1)
     return crosstab(
-        Case.objects.filter(cohort_q(filters)),
+        cases,
         row=_group(filters, ""),
         column=Greatest(Least(changes, Value(2)), Value(0)),
         client="client",
@@ -482,9 +474,24 @@ INDICATORS: list[Callable[[Filters], Table]] = [
 ]
 
 
+def _cache_key(filters: Filters) -> str:
+    # the tables hold their titles and labels in the active language
+    return f"monitoring:dashboard:{translation.get_language()}:{filters.describe()}"
+
+
 def dashboard(filters: Filters) -> Dashboard:
-    """Every indicator under ``filters``: what the page shows and the CSV holds."""
-    return Dashboard(filters, [indicator(filters) for indicator in INDICATORS])
+    """Every indicator under ``filters``: what the page shows and the CSV holds — counted now, or
+    at most ``CACHE_SECONDS`` ago under the same filters (``computed_at`` says when). Only
+    aggregates are kept: suppressed tables of counts, no client."""
+    key = _cache_key(filters)
+    kept = cache.get(key)
+    if kept is not None:
+        tables, computed_at = kept
+        return Dashboard(filters, tables, computed_at)
+    computed_at = timezone.now()
+    tables = [indicator(filters) for indicator in INDICATORS]
+    cache.set(key, (tables, computed_at), CACHE_SECONDS)
+    return Dashboard(filters, tables, computed_at)
 
 
 def cohort(filters: Filters) -> QuerySet[Case]:

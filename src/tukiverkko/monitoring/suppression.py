@@ -107,6 +107,20 @@ def _component(cell: Cell, hidden: set[Cell]) -> set[tuple[str, int]]:
     return part
 
 
+def margin_clients(cell_clients: Sequence[int], threshold: int = THRESHOLD) -> int | None:
+    """For a line of cells (a row, a column, the whole table) given the distinct clients behind
+    each, a number on the same side of the threshold as the line's own distinct clients, or
+    ``None`` when only counting them can tell. A client may be in several cells, so the line's
+    clients lie between the largest cell's and the cells' sum: no clients at all is 0; a cell of
+    ``threshold`` or more makes the line as many (shown); a sum under ``threshold`` makes the line
+    1 … threshold − 1 (hidden). ``primary`` decides on it as on the exact count."""
+    if not cell_clients or max(cell_clients) >= threshold:
+        return max(cell_clients, default=0)
+    if sum(cell_clients) < threshold:
+        return sum(cell_clients)
+    return None
+
+
 def with_margins(
     cells: Grid, row_totals: Sequence[int], col_totals: Sequence[int], total: int
 ) -> list[list[int]]:

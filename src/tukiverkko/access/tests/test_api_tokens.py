@@ -287,8 +287,12 @@ def test_the_command_makes_lists_and_revokes_a_token(capsys):
     secret = next(line for line in out.splitlines() if line.startswith("tkv_"))
     token = ApiToken.objects.get(digest=token_digest(secret))
     assert token.organisation == org and token.scopes == ["read:cases", "read:plans", "read:tasks"]
+    # and says until when, as a Helsinki day and time in d.m.yyyy
+    until = timezone.localtime(token.expires_at)
+    assert f"until {until.day}.{until.month}.{until.year} {until:%H:%M} Helsinki time" in out
     call_command("api_token", "list")
     listed = capsys.readouterr().out
+    assert f"\t{until.day}.{until.month}.{until.year}\t" in listed
     assert token.prefix in listed and secret not in listed and "active" in listed
     # and revoking it takes effect
     call_command("api_token", "revoke", str(token.pk))

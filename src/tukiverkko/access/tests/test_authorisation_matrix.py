@@ -386,6 +386,16 @@ def _result_id(w: Any) -> int:
     return found.pk
 
 
+def _own_consent(w: Any) -> int:
+    """A consent of the case's own register naming an organisation no reader belongs to (in the
+    test's own savepoint): listed to the case's register only."""
+    elsewhere = an_organisation("matriisin-kolmas")
+    found = Consent.objects.filter(client=w.case.client, organisations=elsewhere).first()
+    if found is None:
+        found = a_consent(w.case.client, w.worker, organisations=[elsewhere], categories=["health"])
+    return found.pk
+
+
 def _fhir_request(w: Any) -> dict[str, Any]:
     """A ServiceRequest for the world's client (POST /fhir/R4/ServiceRequest)."""
     return {
@@ -551,6 +561,7 @@ PAGES: dict[str, Spec] = {
     # FHIR (interop/fhir): the pages' getters, answered the API's way (401 without a session).
     # The catalogue's types carry no client data (need "list"); the metadata is public.
     "interop:fhir_metadata": Spec("GET", "public"),
+    "interop:fhir_openapi": Spec("GET", "public"),  # the OpenAPI document (no client data)
     "interop:fhir_unknown": Spec("GET", "absent", lambda w: {"rest": "Observation/1"}),
     "interop:fhir_patient": Spec("GET", "read", lambda w: {"pk": w.case.client_id}),
     "interop:fhir_patient_search": Spec("GET", "list"),
@@ -573,6 +584,11 @@ PAGES: dict[str, Spec] = {
     "interop:fhir_questionnaire_search": Spec("GET", "list"),
     "interop:fhir_questionnaireresponse": Spec("GET", "filtered", lambda w: {"pk": _result_id(w)}),
     "interop:fhir_questionnaireresponse_search": Spec("GET", "list"),
+    # a consent is listed to its own register and to its recipients (none of the readers here)
+    "interop:fhir_consent": Spec("GET", "filtered", lambda w: {"pk": _own_consent(w)}),
+    "interop:fhir_consent_search": Spec("GET", "list"),
+    "interop:fhir_careteam": Spec("GET", "read", lambda w: {"pk": w.case.pk}),
+    "interop:fhir_careteam_search": Spec("GET", "list"),
 }
 
 API: dict[str, Spec] = {
@@ -1111,8 +1127,11 @@ def _request(http: HttpClient, spec: Spec, url: str, w: World, *, api_route: boo
     return http.post(url, data)
 
 
-def expected(spec: Spec, user: Any, viewer: Viewer | None, api_route: bool, w: World) -> set[int]:
-    """The statuses the oracle allows for this caller on this route."""
+def expected(
+    spec: Spec, user: Any, viewer: Viewer | None, api_route: bool, w: World, *, fhir: bool = False
+) -> set[int]:
+    """The statuses the oracle allows for this caller on this route (``fhir``: FHIR answers a
+    signed-in role without client work 403, the API 401)."""
     role = getattr(user, "role", None)
     relationship = viewer.relationship if viewer else "none"
     sector = viewer.sector if viewer else "own_register"
@@ -1125,6 +1144,8 @@ def expected(spec: Spec, user: Any, viewer: Viewer | None, api_route: bool, w: W
         return {404}
     if role is None:
         return {401} if api_route else {302}
+    if fhir and role not in CLIENT_WORK_ROLES:
+        return {403}
     if api_route and spec.need != "dpo" and role not in CLIENT_WORK_ROLES:
         return {401}
     if spec.need == "dpo":
@@ -1257,7 +1278,7 @@ def test_route(key: str, world: World) -> None:
             Case.objects.filter(pk=w.case.pk).update(responsible_worker=w.worker)
         body = response.content.decode(errors="replace")  # a PDF is bytes
         role = getattr(user, "role", None)
-        statuses = expected(spec, user, viewer, api_route, w)
+        statuses = expected(spec, user, viewer, api_route, w, fhir=key.startswith("interop:fhir"))
         # then the status is the oracle's ...
         if response.status_code not in statuses:
             failures.append(f"{label}: {response.status_code}, expected {sorted(statuses)}")

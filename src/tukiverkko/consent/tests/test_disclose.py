@@ -17,6 +17,7 @@ from tukiverkko.cases.tests.factories import (
     an_organisation,
 )
 from tukiverkko.consent import actions
+from tukiverkko.consent.actions import disclosures
 from tukiverkko.consent.models import Consent, ConsentForm, ExternalRecipient, RecipientKind
 from tukiverkko.consent.querysets import facts_of
 
@@ -86,7 +87,7 @@ def test_when_logging_fails_the_oral_consent_is_not_spent(oral, monkeypatch):
     def refuse(**kwargs: Any) -> None:
         raise RuntimeError("the audit log refused the write")
 
-    monkeypatch.setattr(actions, "record_disclosure", refuse)
+    monkeypatch.setattr(disclosures, "record_disclosure", refuse)
     # when / then nothing is disclosed and the consent stays unspent
     with pytest.raises(RuntimeError):
         actions.disclose(

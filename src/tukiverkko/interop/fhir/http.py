@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -15,6 +16,8 @@ from django.utils.translation import gettext as _
 from fhir.resources.R4B.operationoutcome import OperationOutcome
 from fhir.resources.R4B.resource import Resource
 
+from tukiverkko.access import tokens
+from tukiverkko.access.models import ApiToken
 from tukiverkko.accounts.models import User
 from tukiverkko.accounts.roles import works_with_clients
 
@@ -40,14 +43,29 @@ class FhirError(Exception):
         self.status, self.text, self.expression = status, text, expression
 
 
-def authenticate(request: HttpRequest) -> User | None:
-    """The caller: a professional who works with clients, logged in with a session (2FA-verified
-    when required). The one place to add integration tokens (api/) later: return their user."""
+# Who calls: a professional (their session) or an organisation's system (its token).
+Caller = User | ApiToken
+
+
+def authenticate(request: HttpRequest) -> Caller | None:
+    """The caller (decision 0364, tokens: 0367):
+
+    - an ``Authorization: Bearer tkv_…`` header decides alone: its active integration token
+      (access.tokens.authenticate), or None (401) for a wrong, expired or revoked one;
+    - else a professional who works with clients, logged in with a session (2FA-verified when
+      required); a signed-in user whose role does no client work (a manager, the data-protection
+      officer, …) is refused with 403 — 401 is only for a caller without credentials.
+    """
+    scheme = request.headers.get("Authorization", "").partition(" ")[0]
+    if scheme.lower() == "bearer":
+        return tokens.authenticate(request)
     user = getattr(request, "user", None)
-    if not isinstance(user, User) or not user.is_authenticated or not works_with_clients(user):
+    if not isinstance(user, User) or not user.is_authenticated:
         return None
     if settings.REQUIRE_2FA and not getattr(user, "is_verified", lambda: False)():
         return None
+    if not works_with_clients(user):
+        raise FhirError(403, _("Roolisi ei käsittele asiakkaiden tietoja."))
     return user
 
 
@@ -59,14 +77,25 @@ def respond(resource: Resource, status: int = 200, **headers: str) -> HttpRespon
     return response
 
 
+# What a FHIR string may not hold (R4 fhir.schema.json: ``^[ \r\n\t\S]+$``; the spec: no
+# character below 32 but tab, CR and LF): another control or white-space character.
+NOT_IN_A_STRING = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|[^ \r\n\t\S]")
+
+
+def fhir_string(text: str) -> str:
+    """``text`` as a valid FHIR string: a refusal may quote the caller's input (a parameter's
+    name, a body's field), which may hold anything."""
+    return NOT_IN_A_STRING.sub("?", text).strip() or "?"
+
+
 def outcome(status: int, text: str, expression: str = "") -> HttpResponse:
     issue: dict[str, Any] = {
         "severity": "error",
         "code": ISSUE_CODES.get(status, "processing"),
-        "diagnostics": text,
+        "diagnostics": fhir_string(text),
     }
     if expression:
-        issue["expression"] = [expression]
+        issue["expression"] = [fhir_string(expression)]
     return respond(
         OperationOutcome.model_validate({"resourceType": "OperationOutcome", "issue": [issue]}),
         status,
@@ -85,21 +114,29 @@ View = Callable[..., HttpResponse]
 
 
 def fhir_view(
-    methods: tuple[str, ...] = ("GET",), *, public: bool = False
+    methods: tuple[str, ...] | Callable[..., tuple[str, ...]] = ("GET",), *, public: bool = False
 ) -> Callable[[View], View]:
     """A FHIR endpoint: the method and caller checked, and every refusal an OperationOutcome.
-    The view is called with the authenticated ``user`` (None for a public one)."""
+    The view is called with the authenticated caller (None for a public one without one).
+    ``methods`` may depend on the route (a function of its keyword arguments): a 405 says in
+    ``Allow`` what this route takes (RFC 9110)."""
 
     def decorate(view: View) -> View:
         @wraps(view)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if request.method not in methods:
+            allowed = methods(**kwargs) if callable(methods) else methods
+            if request.method not in allowed:
                 response = outcome(405, _("Tätä toimintoa ei tueta."))
-                response["Allow"] = ", ".join(methods)
+                response["Allow"] = ", ".join(allowed)
                 return response
-            user = authenticate(request)
+            try:
+                user = authenticate(request)
+            except FhirError as error:
+                if not public:
+                    return outcome(error.status, error.text)
+                user = None
             if user is None and not public:
-                return outcome(401, _("Kirjaudu sisään."))
+                return outcome(401, _("Kirjaudu sisään tai anna voimassa oleva API-avain."))
             try:
                 return view(request, user, *args, **kwargs)
             except FhirError as error:

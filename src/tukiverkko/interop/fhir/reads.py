@@ -11,13 +11,17 @@ from django.http import Http404
 from tukiverkko.access import policy
 from tukiverkko.access import selectors as access
 from tukiverkko.accounts.models import User
+from tukiverkko.accounts.roles import register_of
 from tukiverkko.assessments.models import InstrumentAssessment
 from tukiverkko.assessments.selectors import case_assessments
 from tukiverkko.audit.actions import record_access
 from tukiverkko.audit.purposes import AccessPurpose
 from tukiverkko.cases.models import Case
+from tukiverkko.cases.selectors import visible_network
 from tukiverkko.clients.models import Client
-from tukiverkko.consent.models import Purpose
+from tukiverkko.consent.content import disclosing
+from tukiverkko.consent.models import Consent, Purpose
+from tukiverkko.interop.fhir.mapping_network import Team
 from tukiverkko.plans.models import Goal, Plan
 from tukiverkko.plans.selectors import PlanView, plan_view
 from tukiverkko.referrals import selectors as referrals
@@ -146,3 +150,44 @@ def instrument_result_candidates(user: User) -> QuerySet[InstrumentAssessment]:
     return InstrumentAssessment.objects.filter(
         policy.client_id_scope(user, "case__client_id")
     ).order_by("pk")
+
+
+# -- Consent: as the client page and the consents API list them -------------------------------
+
+
+def consent(user: User, consent_id: int) -> Consent:
+    """A consent listed to the caller — their own register's, or one naming their organisation
+    or unit as a recipient (access.selectors.get_consent: the read logged, else a logged 404)."""
+    found = access.get_consent(user, consent_id, what="fhir:Consent")
+    return (
+        Consent.objects.filter(pk=found.pk)
+        .prefetch_related("organisations", "units__organisation", "external_recipients")
+        .get()
+    )
+
+
+def consent_candidates(user: User) -> QuerySet[Consent]:
+    return (
+        Consent.objects.filter(policy.client_id_scope(user, "client_id"))
+        .visible_to(user.organisation_id, user.unit_id, register_of(user))
+        .order_by("pk")
+    )
+
+
+# -- CareTeam: the case's responsible worker and network, as the client page shows them ---------
+
+
+def care_team(user: User, case_id: int) -> Team:
+    """The case's network through the case's getter; each member the content filter shows
+    (the disclosures logged, as on the client page)."""
+    what = "fhir:CareTeam"
+    case = access.get_case(user, case_id, what=what)
+    with disclosing(
+        user, case.client_id, purpose=Purpose.INFORMATION_EXCHANGE, what=what
+    ) as content:
+        network = visible_network(user, case, content)
+    return Team(case, network.shown, names=True)
+
+
+def care_team_candidates(user: User) -> QuerySet[Case]:
+    return Case.objects.filter(policy.client_id_scope(user, "client_id")).order_by("pk")

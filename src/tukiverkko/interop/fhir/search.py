@@ -35,7 +35,7 @@ def reference_id(value: str, kind: str, name: str) -> int:
 
 
 def integer(value: str, name: str, minimum: int = 0) -> int:
-    if not value.isdigit() or int(value) < minimum or int(value) > 2**62:
+    if not (value.isascii() and value.isdigit()) or int(value) < minimum or int(value) > 2**62:
         raise FhirError(400, _("Virheellinen arvo: %(name)s.") % {"name": name}, name)
     return int(value)
 

@@ -1,12 +1,16 @@
 """/fhir/R4/…: one read and one type-level route per supported type (named ``fhir_<type>`` and
-``fhir_<type>_search`` in the ``interop`` namespace), the metadata, and an OperationOutcome 404
-for anything else under the base (an id that is not a number among them)."""
+``fhir_<type>_search`` in the ``interop`` namespace), the metadata, the OpenAPI document
+(``openapi.json``, generated from the same table), and an OperationOutcome 404 for anything else
+under the base (an id that is not a number among them)."""
 
 from django.urls import URLPattern, path, re_path
 
-from tukiverkko.interop.fhir import views
+from tukiverkko.interop.fhir import openapi, views
 
-urlpatterns: list[URLPattern] = [path("metadata", views.metadata, name="fhir_metadata")]
+urlpatterns: list[URLPattern] = [
+    path("metadata", views.metadata, name="fhir_metadata"),
+    path("openapi.json", openapi.served, name="fhir_openapi"),  # generated from views.TYPES
+]
 for _name in views.TYPES:
     _kind = {"resource_type": _name}
     urlpatterns += [

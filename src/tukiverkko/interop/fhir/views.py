@@ -1,6 +1,8 @@
 """The FHIR endpoints: ``metadata``, read and search per resource type, and create for
 ServiceRequest. What each type supports is one table (``TYPES``), which the
-CapabilityStatement lists — so it lists exactly what the server does."""
+CapabilityStatement lists — so it lists exactly what the server does: for a professional's
+session, the reads through the access policy (``reads``); for an integration token, the scope
+each type needs and the reads of the integration API's rule (``system_reads``)."""
 
 from __future__ import annotations
 
@@ -15,12 +17,23 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from fhir.resources.R4B.resource import Resource
 
+from tukiverkko.access.models import ApiToken, Scope
+from tukiverkko.access.tokens import actor_of
 from tukiverkko.accounts.models import Organisation, User
 from tukiverkko.audit.actions import record_access
 from tukiverkko.audit.purposes import AccessPurpose
 from tukiverkko.catalogue.models import Service
-from tukiverkko.interop.fhir import capability, create, instruments, mapping, reads
-from tukiverkko.interop.fhir.http import FhirError, fhir_view, respond
+from tukiverkko.interop.fhir import (
+    capability,
+    create,
+    instruments,
+    mapping,
+    mapping_network,
+    network_search,
+    reads,
+    system_reads,
+)
+from tukiverkko.interop.fhir.http import Caller, FhirError, fhir_view, respond
 from tukiverkko.interop.fhir.search import Param, bundle, one_of, parameters, reference_id
 from tukiverkko.referrals.models import Referral
 
@@ -28,8 +41,19 @@ PATIENT = Param("patient", "reference", "Patient/<id>: the client's resources")
 
 
 @dataclass(frozen=True)
+class System:
+    """How an integration token reads a type: the scope it needs (None: any active token — the
+    catalogue, no client data), one resource by id, and the candidates of a search."""
+
+    scope: Scope | None
+    read: Callable[[ApiToken, Any], Resource]
+    candidates: Callable[[ApiToken], Any]
+
+
+@dataclass(frozen=True)
 class Type:
-    """One resource type: how one is read, which search parameters narrow its candidates."""
+    """One resource type: how one is read, which search parameters narrow its candidates;
+    ``system``: how a token reads it (None: no token reads it, 403)."""
 
     name: str
     read: Callable[[User, Any], Resource]
@@ -39,6 +63,7 @@ class Type:
     creates: bool = False
     id_of: Callable[[Any], Any] = field(default=lambda row: int(row.pk))
     text_id: bool = False  # its ids are names (Questionnaire), not numbers
+    system: System | None = None
 
 
 def _by_patient(path: str) -> Callable[[QuerySet[Any], dict[str, str]], QuerySet[Any]]:
@@ -134,7 +159,7 @@ def _narrow_status(table: dict[str, str]) -> Callable[[QuerySet[Any], dict[str, 
 # -- Organization and HealthcareService: the catalogue (no client data) -------------------------
 
 
-def _read_organisation(_user: User, pk: int) -> Resource:
+def _read_organisation(_caller: object, pk: int) -> Resource:
     row = Organisation.objects.filter(pk=pk).first()
     if row is None:
         raise Http404
@@ -153,7 +178,7 @@ def _services() -> QuerySet[Service]:
     return Service.objects.select_related("service_type").order_by("pk")
 
 
-def _read_service(_user: User, pk: int) -> Resource:
+def _read_service(_caller: object, pk: int) -> Resource:
     row = _services().filter(pk=pk).first()
     if row is None:
         raise Http404
@@ -175,7 +200,7 @@ def _narrow_services(qs: QuerySet[Any], query: dict[str, str]) -> QuerySet[Any]:
 # -- Questionnaire and QuestionnaireResponse: the instruments and their results ---------------
 
 
-def _read_questionnaire(_user: User, pk: str) -> Resource:
+def _read_questionnaire(_caller: object, pk: str) -> Resource:
     definition = instruments.find(pk)
     if definition is None:
         raise Http404
@@ -202,6 +227,17 @@ def _narrow_results(qs: QuerySet[Any], query: dict[str, str]) -> QuerySet[Any]:
     return qs
 
 
+# -- Consent and CareTeam (network_search: their status filters) ------------------------------
+
+
+def _read_consent(user: User, pk: int) -> Resource:
+    return mapping_network.consent(reads.consent(user, pk))
+
+
+def _system_consent(token: ApiToken, pk: int) -> Resource:
+    return mapping_network.consent(system_reads.consent(token, pk), external=False)
+
+
 TYPES: dict[str, Type] = {
     t.name: t
     for t in (
@@ -220,6 +256,11 @@ TYPES: dict[str, Type] = {
             reads.plan_candidates,
             (PATIENT, Param("status", "token", "draft | active | completed")),
             _narrow_plans,
+            system=System(
+                Scope.READ_PLANS,
+                lambda t, pk: mapping.careplan(system_reads.careplan(t, pk)),
+                system_reads.plans,
+            ),
         ),
         Type(
             "Goal",
@@ -227,6 +268,11 @@ TYPES: dict[str, Type] = {
             reads.goal_candidates,
             (PATIENT, Param("lifecycle-status", "token", "active | completed | cancelled")),
             _narrow_goals,
+            system=System(
+                Scope.READ_PLANS,
+                lambda t, pk: mapping.goal(*system_reads.goal(t, pk)),
+                system_reads.goals,
+            ),
         ),
         Type(
             "ServiceRequest",
@@ -235,6 +281,13 @@ TYPES: dict[str, Type] = {
             (PATIENT, Param("status", "token", "draft | active | completed | revoked")),
             _narrow_status(mapping.REQUEST_STATUS),
             creates=True,
+            system=System(
+                Scope.READ_REFERRALS,
+                lambda t, pk: mapping.service_request(
+                    system_reads.referral(t, pk, "fhir:ServiceRequest")
+                ),
+                system_reads.referral_rows,
+            ),
         ),
         Type(
             "Task",
@@ -246,6 +299,11 @@ TYPES: dict[str, Type] = {
                 Param("focus", "reference", "ServiceRequest/<id>"),
             ),
             _narrow_status(mapping.TASK_STATUS),
+            system=System(
+                Scope.READ_REFERRALS,
+                lambda t, pk: mapping.task(system_reads.referral(t, pk, "fhir:Task")),
+                system_reads.referral_rows,
+            ),
         ),
         Type(
             "Organization",
@@ -256,6 +314,11 @@ TYPES: dict[str, Type] = {
                 Param("identifier", "token", "the Y-tunnus"),
             ),
             _narrow_organisations,
+            system=System(
+                None,
+                lambda _t, pk: _read_organisation(None, pk),
+                lambda _t: Organisation.objects.order_by("pk"),
+            ),
         ),
         Type(
             "HealthcareService",
@@ -267,6 +330,7 @@ TYPES: dict[str, Type] = {
                 Param("service-type", "token", "the service type's code"),
             ),
             _narrow_services,
+            system=System(None, lambda _t, pk: _read_service(None, pk), lambda _t: _services()),
         ),
         Type(
             "Questionnaire",
@@ -276,6 +340,11 @@ TYPES: dict[str, Type] = {
             _narrow_questionnaires,
             id_of=lambda d: instruments.fhir_id(d.id),
             text_id=True,
+            system=System(
+                None,
+                lambda _t, pk: _read_questionnaire(None, pk),
+                lambda _t: instruments.definitions(),
+            ),
         ),
         Type(
             "QuestionnaireResponse",
@@ -283,6 +352,26 @@ TYPES: dict[str, Type] = {
             reads.instrument_result_candidates,
             (PATIENT, Param("questionnaire", "reference", "Questionnaire/<id> or its url")),
             _narrow_results,
+        ),
+        Type(
+            "Consent",
+            _read_consent,
+            reads.consent_candidates,
+            (PATIENT, Param("status", "token", "proposed | active | inactive")),
+            network_search.narrow_consents,
+            system=System(Scope.READ_CONSENTS, _system_consent, system_reads.consents),
+        ),
+        Type(
+            "CareTeam",
+            lambda user, pk: mapping_network.care_team(reads.care_team(user, pk)),
+            reads.care_team_candidates,
+            (PATIENT, Param("status", "token", "active | inactive (the case closed)")),
+            network_search.narrow_teams,
+            system=System(
+                Scope.READ_CASES,
+                lambda t, pk: mapping_network.care_team(system_reads.care_team(t, pk)),
+                system_reads.cases,
+            ),
         ),
     )
 }
@@ -292,42 +381,79 @@ def _type(name: str) -> Type:
     return TYPES[name]  # the routes name only the types of the table (urls.py)
 
 
+@dataclass(frozen=True)
+class Reader:
+    """One caller's way of reading one type: by id, and the candidates of a search."""
+
+    read: Callable[[Any], Resource]
+    candidates: Callable[[], Any]
+
+
+def _reader(kind: Type, caller: Caller) -> Reader:
+    """The session's reads through the access policy, or the token's through its scope and the
+    integration API's rule (decision 0367); a token without the scope is 403 (logged)."""
+    if isinstance(caller, User):
+        user = caller
+        return Reader(lambda pk: kind.read(user, pk), lambda: kind.candidates(user))
+    token, way = caller, kind.system
+    if way is None:
+        raise FhirError(
+            403,
+            _("Integraatioavaimella ei lueta tätä resurssityyppiä: %(name)s.")
+            % {"name": kind.name},
+        )
+    if way.scope is not None and str(way.scope) not in token.scopes:
+        raise FhirError(
+            403,
+            _("Avaimella ei ole tähän tarvittavaa oikeutta (%(scope)s).") % {"scope": way.scope},
+        )
+    return Reader(lambda pk: way.read(token, pk), lambda: way.candidates(token))
+
+
 @fhir_view(public=True)
-def metadata(request: HttpRequest, _user: User | None) -> HttpResponse:
+def metadata(request: HttpRequest, _caller: Caller | None) -> HttpResponse:
     return respond(capability.statement(request, TYPES))
 
 
 @fhir_view()
-def read(request: HttpRequest, user: User, resource_type: str, pk: int | str) -> HttpResponse:
+def read(request: HttpRequest, caller: Caller, resource_type: str, pk: int | str) -> HttpResponse:
     kind = _type(resource_type)
+    reader = _reader(kind, caller)
     if kind.text_id:
-        return respond(kind.read(user, str(pk)))
+        return respond(reader.read(str(pk)))
     if int(pk) > 2**62:
         raise Http404
-    return respond(kind.read(user, int(pk)))
+    return respond(reader.read(int(pk)))
 
 
-def _search(request: HttpRequest, user: User, kind: Type) -> HttpResponse:
+def _search(request: HttpRequest, caller: Caller, kind: Type) -> HttpResponse:
+    reader = _reader(kind, caller)
     query = parameters(request, kind.params)
-    candidates = kind.narrow(kind.candidates(user), query)
+    candidates = kind.narrow(reader.candidates(), query)
 
     def shown(row: Any) -> Resource | None:
         try:
-            return kind.read(user, kind.id_of(row))
+            return reader.read(kind.id_of(row))
         except Http404:
             return None  # the content filter hides it from this reader (logged)
 
     return respond(bundle(request, query, candidates, shown))
 
 
+def _type_methods(resource_type: str) -> tuple[str, ...]:
+    return ("GET", "POST") if TYPES[resource_type].creates else ("GET",)
+
+
 @csrf_exempt  # the session's CSRF check is done below for POST (create.check_csrf)
-@fhir_view(methods=("GET", "POST"))
-def type_level(request: HttpRequest, user: User, resource_type: str) -> HttpResponse:
+@fhir_view(methods=_type_methods)
+def type_level(request: HttpRequest, caller: Caller, resource_type: str) -> HttpResponse:
     kind = _type(resource_type)
     if request.method == "GET":
-        return _search(request, user, kind)
-    if not kind.creates:
-        raise FhirError(405, _("Tätä toimintoa ei tueta."))
+        return _search(request, caller, kind)
+    if not isinstance(caller, User):
+        # no integration scope writes (access.models.Scope: read scopes only)
+        raise FhirError(403, _("Integraatioavaimella voi vain lukea."))
+    user = caller
     create.check_csrf(request)
     referral: Referral = create.service_request(request, user)
     resource = _read_request(user, referral.pk)
@@ -339,11 +465,11 @@ def type_level(request: HttpRequest, user: User, resource_type: str) -> HttpResp
 
 
 @fhir_view(methods=("GET", "POST", "PUT", "PATCH", "DELETE"), public=True)
-def unknown(request: HttpRequest, user: User | None, rest: str) -> HttpResponse:
+def unknown(request: HttpRequest, caller: Caller | None, rest: str) -> HttpResponse:
     """Anything else under the base: a type or an interaction we do not serve (logged: a probe
     for what is not there is a refusal like any other)."""
     record_access(
-        user=user or AnonymousUser(),
+        user=actor_of(caller) if isinstance(caller, ApiToken) else caller or AnonymousUser(),
         client_id=None,
         what=f"fhir:unknown:{rest[:80]}",
         purpose=AccessPurpose.CLIENT_WORK,

@@ -220,12 +220,13 @@ def test_anonymous_and_unsupported_methods_get_outcomes():
     # given a professional; when they DELETE or POST a type that has no create
     http = logged_in(a_professional())
     assert outcome(http.delete(f"{BASE}/CarePlan"), 405)["code"] == "not-supported"
-    assert (
-        outcome(http.post(f"{BASE}/CarePlan", {}, content_type="application/fhir+json"), 405)[
-            "code"
-        ]
-        == "not-supported"
-    )
+    posted = http.post(f"{BASE}/CarePlan", {}, content_type="application/fhir+json")
+    assert outcome(posted, 405)["code"] == "not-supported"
+    # and each 405 says what the route allows (RFC 9110)
+    assert http.delete(f"{BASE}/CarePlan")["Allow"] == "GET"
+    assert posted["Allow"] == "GET"
+    assert http.delete(f"{BASE}/ServiceRequest")["Allow"] == "GET, POST"
+    assert http.post(f"{BASE}/ServiceRequest/1", {})["Allow"] == "GET"
 
 
 def test_instruments_are_questionnaires_with_their_loinc_codes():

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 
 
@@ -8,3 +9,12 @@ def _finnish():
     language active in this thread."""
     with translation.override("fi"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _no_kept_tables():
+    """The dashboard keeps its tables a few minutes per filter set (decision 0354): each test
+    counts its own world."""
+    cache.clear()
+    yield
+    cache.clear()

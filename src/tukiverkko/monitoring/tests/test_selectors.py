@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tukiverkko.cases.models import Case, ResponsibilityPeriod
 from tukiverkko.catalogue.models import NeedArea
@@ -160,10 +161,51 @@ def test_the_dashboard_is_a_fixed_number_of_queries_whatever_the_clients():
     with CaptureQueriesContext(connection) as few:
         selectors.dashboard(_filters())
     w.cases(world, 10)
+    cache.clear()  # the tables of these filters were kept (decision 0354): count them again
     with CaptureQueriesContext(connection) as more:
         selectors.dashboard(_filters())
     # then the same number of queries: grouped counts, no query (or loop) per client
     assert len(few) == len(more)
+    # and no more than one a table (and the rows' names of the tables grouped by organisation)
+    assert len(few) <= 2 * len(selectors.INDICATORS)
+
+
+def test_the_tables_of_a_filter_set_are_kept_a_few_minutes_and_say_when_counted():
+    # given five cases, counted once
+    world = w.a_world()
+    w.cases(world, 5)
+    first = selectors.dashboard(_filters())
+    # when five more are opened and the same filters are read again within the minutes kept
+    w.cases(world, 5)
+    with CaptureQueriesContext(connection) as again:
+        kept = selectors.dashboard(_filters())
+    # then the figures are those counted first, with their time, and nothing is queried
+    assert len(again) == 0
+    assert kept.computed_at == first.computed_at
+    assert _cells(kept.tables[4])[("Seurannan hyvinvointialue", "none")] == "5"
+    # and other filters (or the kept ones gone) count anew
+    other = selectors.dashboard(_filters(grouping="region"))
+    assert _cells(other.tables[4])[("Seurantamaa", "none")] == "10"
+    cache.clear()
+    fresh = selectors.dashboard(_filters())
+    assert _cells(fresh.tables[4])[("Seurannan hyvinvointialue", "none")] == "10"
+    assert fresh.computed_at > first.computed_at
+
+
+def test_the_kept_tables_are_in_the_language_they_were_counted_in():
+    world = w.a_world()
+    w.cases(world, 5)
+    finnish = selectors.dashboard(_filters())
+    with translation.override("sv"):
+        swedish = selectors.dashboard(_filters())
+    assert finnish.tables[0].title == "Työkykypistemäärä alussa ja arvioinneissa"
+    assert swedish.tables[0].title != finnish.tables[0].title
+
+
+def test_the_age_of_the_figures_in_minutes():
+    board = selectors.Dashboard(_filters(), [], timezone.now() - dt.timedelta(minutes=7, seconds=5))
+    assert board.age_minutes() == 7
+    assert board.kept_minutes == selectors.CACHE_SECONDS // 60
 
 
 def test_hand_offs_planned_apart_from_declined_and_returned_referrals():

@@ -8,7 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tukiverkko.monitoring.suppression import (
+    THRESHOLD,
     Cell,
+    margin_clients,
     primary,
     recoverable,
     suppress,
@@ -146,3 +148,30 @@ def test_shapes_must_agree():
     # given grids of different shapes, then the function refuses them
     with pytest.raises(ValueError, match="same shape"):
         suppress([[1, 1], [1, 1]], [[1, 1]])
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        ([], 0),
+        ([0, 0], 0),
+        ([5, 1], 5),  # a cell of five makes the line at least five: shown
+        ([1, 2, 1], 4),  # under five together: at most four, at least one: hidden
+        ([3, 3], None),  # three to six: only counting tells
+        ([4, 4, 4], None),
+    ],
+)
+def test_a_margins_clients_from_its_cells(cells, expected):
+    assert margin_clients(cells) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sets(st.integers(0, 12), max_size=8), max_size=6))
+def test_margin_clients_falls_on_the_side_of_the_threshold_of_the_distinct_count(cells):
+    # given cells of clients (a client may be in several), when the margin is told from the
+    # cells' distinct counts, then it is hidden exactly when the exact distinct count would be
+    exact = len(set().union(*cells)) if cells else 0
+    told = margin_clients([len(c) for c in cells])
+    if told is not None:
+        assert (0 < told < THRESHOLD) == (0 < exact < THRESHOLD)
+        assert (told == 0) == (exact == 0)

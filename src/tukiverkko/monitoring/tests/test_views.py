@@ -140,6 +140,21 @@ def test_the_manager_reads_and_each_read_is_one_aggregate_event(client: Client, 
     assert len(refs) == 2 and refs[1].startswith("csv;")
 
 
+def test_a_read_of_kept_figures_is_logged_and_the_page_says_how_old_they_are(client: Client, world):
+    # given the manager who has read the dashboard
+    client.force_login(world.manager)
+    client.get(URL)
+    # when a case is closed and they read it again within the minutes the figures are kept
+    Case.objects.filter(pk=Case.objects.first().pk).update(
+        phase="closed", closed_on=timezone.localdate(), outcome="studies"
+    )
+    html = client.get(URL).content.decode()
+    # then each read is logged, and the page says when its figures were counted
+    assert EventLogEntry.objects.filter(event=EventType.MONITORING_READ).count() == 2
+    assert "Luvut laskettu " in html and "(0 min sitten)" in html
+    assert "yli 5 minuuttia vanhoja" in html
+
+
 def test_the_csv_is_exactly_what_the_page_shows(client: Client, world):
     # given the manager and filters
     client.force_login(world.manager)
@@ -185,3 +200,13 @@ def test_the_menu_leads_the_manager_and_only_the_manager_to_the_dashboard(client
     client.force_login(world.manager)
     assert link in client.get(reverse("core:home")).content.decode()
     assert f'{link} aria-current="page">Seuranta</a>' in client.get(URL).content.decode()
+
+
+def test_the_managers_menu_has_no_client_list_of_its_own(client: Client, world):
+    mine = f'href="{reverse("cases:mine")}"'
+    # a professional's menu leads to their clients
+    client.force_login(a_professional(role=Role.WORK_ABILITY_COORDINATOR))
+    assert mine in client.get(reverse("core:home")).content.decode()
+    # a manager works with no clients: no empty "Asiakkaani" in the menu
+    client.force_login(world.manager)
+    assert mine not in client.get(reverse("core:home")).content.decode()

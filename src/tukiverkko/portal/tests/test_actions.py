@@ -165,6 +165,7 @@ def test_portal_code_on_the_command_line():
     out = io.StringIO()
     call_command("portal_code", str(story.case.client_id), "--by", "tiina", stdout=out)
     code = out.getvalue().split()[0]
+    assert "Helsinki time" in out.getvalue()
     assert actions.log_in_with_code(typed=code).client_id == story.case.client_id
     with pytest.raises(CommandError) as refused:
         call_command("portal_code", str(story.case.client_id), "--by", "nobody")

@@ -32,10 +32,15 @@ def catalogue():
 
 def walk_the_flow(page: Page, place: str) -> None:
     """Seed [000]: 0–10 → challenge and need → occupational health care? → unemployed?"""
-    page.select_option("#id_municipality", place)
-    # the municipality's own request swaps the form: answer on the form it brings back (a check
-    # made while it is on its way lands on the form it replaces, as a person's would)
-    page.wait_for_load_state("networkidle")
+    # the municipality's own request (sent 200 ms after the change) swaps the form: answer on the
+    # form it brings back (a check made while it is on its way lands on the form it replaces, as
+    # a person's would). Wait for that answer itself — a page's "networkidle" is reached once
+    # and stays reached, so it does not wait for a request that starts later.
+    with page.expect_response(lambda r: r.request.method == "POST" and "/tyokykymittari/" in r.url):
+        page.select_option("#id_municipality", place)
+    page.wait_for_function(
+        "() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
+    )
     page.check("#id_score_4")
     expect(page.locator("#id_needs_0")).to_be_visible()  # step 2 appears
     assert serious_violations(page) == []

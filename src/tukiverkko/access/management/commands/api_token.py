@@ -76,7 +76,7 @@ class Command(BaseCommand):
             raise CommandError(_plain(exc), returncode=2) from None
         self.stdout.write(
             f"token {token.pk} for {organisation.slug} / {token.system}, "
-            f"{' '.join(token.scopes)}, until {token.expires_at:%Y-%m-%d %H:%M} UTC\n"
+            f"{' '.join(token.scopes)}, until {timezone.localtime(token.expires_at):%-d.%-m.%Y %H:%M} Helsinki time\n"
             f"{secret}\n(shown once: only its hash is kept)"
         )
 
@@ -96,5 +96,5 @@ class Command(BaseCommand):
             state = "revoked" if t.revoked_at else ("expired" if t.expires_at <= now else "active")
             self.stdout.write(
                 f"{t.pk}\t{t.prefix}…\t{t.organisation.slug}\t{t.system}\t"
-                f"{','.join(t.scopes)}\t{t.expires_at:%Y-%m-%d}\t{state}"
+                f"{','.join(t.scopes)}\t{timezone.localtime(t.expires_at):%-d.%-m.%Y}\t{state}"
             )

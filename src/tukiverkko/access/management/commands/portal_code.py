@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.http import Http404
+from django.utils import timezone
 
 from tukiverkko.access import selectors as access
 from tukiverkko.accounts.models import User
@@ -44,4 +45,6 @@ class Command(BaseCommand):
             ) from None
         row, code = actions.issue_login_code(client=client, by=user)
         minutes = int(VALID_FOR.total_seconds() // 60)
-        self.stdout.write(f"{code}  (once, {minutes} min, until {row.expires_at:%H:%M} UTC)")
+        self.stdout.write(
+            f"{code}  (once, {minutes} min, until {timezone.localtime(row.expires_at):%H:%M} Helsinki time)"
+        )

@@ -1,186 +1,40 @@
-"""Every change of an assessment: validate, save, write the typed audit event — one transaction.
-
-Errors are ``ValidationError`` with a Finnish message per field; nothing is saved when an action
-raises. The views and the API have authorised the case first (access.selectors).
-"""
+"""The unemployed's health-check path: the need, the nurse's broad check, the feedback,
+the doctor's check and what its outcomes make."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tukiverkko.accounts.actors import ClientActor, Professional
-from tukiverkko.accounts.models import Organisation, Register, Role, User
-from tukiverkko.accounts.roles import Capability, has, register_of
+from tukiverkko.accounts.actors import Professional
+from tukiverkko.accounts.models import Organisation
+from tukiverkko.accounts.roles import Capability
+from tukiverkko.assessments.actions._common import (
+    _check_date,
+    _check_open,
+    _check_own_record,
+    _check_texts,
+    _health_care_source,
+    _refuse,
+)
 from tukiverkko.assessments.models import (
     DoctorOutcome,
     HealthCheck,
     HealthCheckStep,
     IdentifiedBy,
-    InstrumentAssessment,
-    NeedsAssessment,
 )
 from tukiverkko.assessments.outcomes import follow_up
-from tukiverkko.assessments.versions import instrument_version
 from tukiverkko.audit.events import EventType, record_event
-from tukiverkko.cases.models import Case, Phase
-from tukiverkko.consent.models import InfoCategory, Purpose
+from tukiverkko.cases.models import Case
+from tukiverkko.consent.models import Purpose
 from tukiverkko.consent.selectors import admitting_consent
 from tukiverkko.core import limits
-from tukiverkko.screening.instruments import INSTRUMENTS, AnswerError, Instrument, InstrumentResult
-from tukiverkko.screening.messages import problem_text
-
-# An assessment may be dated at most this far back (a paper form entered later), never ahead.
-OLDEST_DAYS = 366
-
-
-def _refuse(field: str, message: str, code: str) -> ValidationError:
-    # A dict error keeps its code only on the inner error.
-    return ValidationError({field: ValidationError(message, code=code)})
-
-
-def _check_open(case: Case) -> None:
-    if case.phase == Phase.CLOSED:
-        raise ValidationError(
-            _("Päättyneeseen asiakkuuteen ei voi kirjata arvioita."), code="case_closed"
-        )
-
-
-def _check_date(field: str, day: dt.date | None) -> dt.date:
-    today = timezone.localdate()
-    if day is None:
-        raise _refuse(field, _("Anna päivämäärä."), "required")
-    if day > today:
-        raise _refuse(field, _("Päivämäärä ei voi olla tulevaisuudessa."), "future")
-    if (today - day).days > OLDEST_DAYS:
-        raise _refuse(field, _("Päivämäärä on yli vuoden takaa."), "too_old")
-    return day
-
-
-def _check_texts(fields: dict[str, tuple[str, int]]) -> None:
-    errors = limits.check_texts(fields)
-    if errors:
-        raise ValidationError(errors)
-
-
-def _health_care_source(by: Professional, capability: Capability, message: str) -> dict[str, Any]:
-    """The nurse's and the doctor's checks are health-care records: written by a professional
-    of the role the step needs, working in a health-care register."""
-    if not has(by, capability) or register_of(by) != Register.HEALTH_CARE:
-        raise ValidationError(message, code="not_health_care")
-    return {
-        "source_organisation_id": by.organisation_id,
-        "source_register": Register.HEALTH_CARE,
-        "source_category": InfoCategory.HEALTH,
-    }
-
-
-def _check_own_record(check: HealthCheck, by: Professional) -> None:
-    """A step is written into the health check's own record: the health-care register of the
-    organisation that opened it (another controller's professional writes their own)."""
-    if by.organisation_id != check.source_organisation_id:
-        raise ValidationError(
-            _("Terveystarkastukseen kirjaa vain sen avanneen organisaation terveydenhuolto."),
-            code="other_record",
-        )
-
-
-# -- instruments ----------------------------------------------------------------------------
-
-
-@transaction.atomic
-def record_instrument_result(
-    *,
-    case: Case,
-    by: Professional,
-    instrument: str,
-    answers: Mapping[str, object],
-    assessed_on: dt.date | None,
-) -> InstrumentAssessment:
-    """Score ``answers`` with the instrument and store the result against the case, with the
-    instrument's version. Screening results are health information, kept in the register of the
-    professional who recorded them."""
-    _check_open(case)
-    definition = INSTRUMENTS.get(instrument)
-    if definition is None:
-        raise _refuse("instrument", _("Tuntematon mittari."), "unknown_instrument")
-    day = _check_date("assessed_on", assessed_on)
-    result = _scored(definition, answers)
-    row = InstrumentAssessment.objects.create(
-        case=case,
-        instrument=definition.id,
-        instrument_version=instrument_version(definition),
-        assessed_on=day,
-        answers=dict(answers),
-        score=result.score,
-        band=result.band,
-        result=result.to_dict(),
-        recorded_by=by,
-        source_organisation_id=by.organisation_id,
-        source_register=register_of(by) or "",
-        source_category=InfoCategory.HEALTH,
-    )
-    record_event(by, case.client_id, EventType.INSTRUMENT_RESULT, f"{row.pk}:{definition.id}")
-    return row
-
-
-def _scored(definition: Instrument, answers: Mapping[str, object]) -> InstrumentResult:
-    try:
-        return definition.score(answers)
-    except AnswerError as exc:
-        errors: dict[str, list[ValidationError]] = {}
-        for problem in exc.problems:  # each item's own Finnish message (screening.messages)
-            errors.setdefault(problem.item, []).append(
-                ValidationError(problem_text(definition, problem), code=str(problem.code))
-            )
-        raise ValidationError(errors) from exc
-
-
-# What a client may fill in themself before a visit (seed 001: "asiakas täyttää
-# itsearviointilomakkeen"; seed 002: the health check's instruments).
-SELF_ASSESSMENTS = ("was", "phq9", "gad7", "audit_c")
-
-
-@transaction.atomic
-def record_self_assessment(
-    *, case: Case, by: ClientActor, instrument: str, answers: Mapping[str, object]
-) -> InstrumentAssessment:
-    """The client's own answers from the portal, scored and stored against their case dated
-    today: content of the responsible worker's register (who prepares the visit), so that the
-    content filter shows it to the others only under a consent, as any health result."""
-    if case.client_id != by.client_id:
-        raise _refuse("instrument", _("Voit täyttää arvioinnin vain itsellesi."), "not_own")
-    _check_open(case)
-    definition = INSTRUMENTS.get(instrument)
-    if definition is None or definition.id not in SELF_ASSESSMENTS:
-        raise _refuse("instrument", _("Tuntematon mittari."), "unknown_instrument")
-    worker = case.responsible_worker  # every case has one (cases: not null)
-    result = _scored(definition, answers)
-    row = InstrumentAssessment.objects.create(
-        case=case,
-        instrument=definition.id,
-        instrument_version=instrument_version(definition),
-        assessed_on=timezone.localdate(),
-        answers=dict(answers),
-        score=result.score,
-        band=result.band,
-        result=result.to_dict(),
-        recorded_by=None,
-        by_client=True,
-        source_organisation_id=worker.organisation_id,
-        source_register=register_of(worker) or "",
-        source_category=InfoCategory.HEALTH,
-    )
-    record_event(by, case.client_id, EventType.SELF_ASSESSMENT, f"{row.pk}:{definition.id}")
-    return row
-
 
 # -- the health-check path ------------------------------------------------------------------
 
@@ -434,79 +288,3 @@ def record_doctor_check(
     HealthCheck.objects.filter(pk=check.pk).update(followups=made)
     check.followups = made
     return check
-
-
-# -- the social-care needs assessment -------------------------------------------------------
-
-
-@transaction.atomic
-def record_needs_assessment(
-    *,
-    case: Case,
-    by: Professional,
-    assessed_on: dt.date | None,
-    summary: str,
-    conclusions: str,
-    client_view: str,
-    client_view_on_named_worker: str = "",
-    worker_view_on_named_worker: str = "",
-    named_worker: User | None = None,
-) -> NeedsAssessment:
-    """Palvelutarpeen arviointi (seed 001), by a social-care professional in a social-care
-    register; the omatyöntekijä named is a social-care professional of the same organisation."""
-    _check_open(case)
-    if not has(by, Capability.SERVICE_NEEDS_ASSESSMENT) or register_of(by) != Register.SOCIAL_CARE:
-        raise ValidationError(
-            _("Palvelutarpeen arvioinnin tekee sosiaalihuollon ammattihenkilö."),
-            code="not_social_care",
-        )
-    day = _check_date("assessed_on", assessed_on)
-    errors: dict[str, list[ValidationError]] = {}
-    for field, text, message in (
-        ("summary", summary, _("Kirjaa yhteenveto asiakkaan tilanteesta ja tuen tarpeesta.")),
-        ("conclusions", conclusions, _("Kirjaa johtopäätökset asiakkuuden edellytyksistä.")),
-        ("client_view", client_view, _("Kirjaa asiakkaan oma näkemys palveluntarpeestaan.")),
-    ):
-        if not text.strip():
-            errors[field] = [ValidationError(message, code="required")]
-    if named_worker is not None and (
-        named_worker.role not in (Role.SOCIAL_WORKER, Role.SOCIAL_INSTRUCTOR)
-        or named_worker.organisation_id != by.organisation_id
-        or not named_worker.is_active
-    ):
-        errors["named_worker"] = [
-            ValidationError(
-                _(
-                    "Omatyöntekijäksi voi nimetä saman organisaation sosiaalihuollon "
-                    "ammattihenkilön."
-                ),
-                code="not_social_care",
-            )
-        ]
-    if errors:
-        raise ValidationError(errors)
-    _check_texts(
-        {
-            "summary": (summary, limits.JOURNAL_TEXT),
-            "conclusions": (conclusions, limits.JOURNAL_TEXT),
-            "client_view": (client_view, limits.JOURNAL_TEXT),
-            "client_view_on_named_worker": (client_view_on_named_worker, limits.JOURNAL_TEXT),
-            "worker_view_on_named_worker": (worker_view_on_named_worker, limits.JOURNAL_TEXT),
-        }
-    )
-    row = NeedsAssessment.objects.create(
-        case=case,
-        assessed_on=day,
-        summary=summary.strip(),
-        conclusions=conclusions.strip(),
-        client_view=client_view.strip(),
-        client_view_on_named_worker=client_view_on_named_worker.strip(),
-        worker_view_on_named_worker=worker_view_on_named_worker.strip(),
-        named_worker=named_worker,
-        assessed_by=by,
-        source_organisation_id=by.organisation_id,
-        source_register=Register.SOCIAL_CARE,
-        source_category=InfoCategory.SOCIAL,
-    )
-    record_event(by, case.client_id, EventType.NEEDS_ASSESSMENT, row.pk)
-    return row
