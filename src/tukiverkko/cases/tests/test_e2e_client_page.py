@@ -93,7 +93,7 @@ def test_the_action_forms_without_javascript(live_server, browser):
     page.select_option("select[name=to]", "closed")
     page.select_option("select[name=outcome]", "studies")
     page.fill("input[name=closed_on]", "31.2.2025")
-    page.click("form button[type=submit]")
+    page.click("main form[method=post] fieldset button[type=submit]")
     error = page.inner_text("#id_closed_on-errors")
     reopened = page.get_attribute("#phase-form", "open")
     # and then a good change
