@@ -1,18 +1,23 @@
 """Benchmark: the client page on a large PostgreSQL database.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:55432/tukiverkko \
-        /work/venv/bin/python benchmarks/client_page.py [--clients 300000] [--entries 5000000]
+        .venv/bin/python benchmarks/client_page.py [--clients 300000] [--entries 5000000]
 
 1. Generates (once; ``--regenerate`` to redo) N synthetic clients, each with a case, a client
    relationship, a responsibility period and a phase log row, and ``--entries`` rows split half
    journal entries, half audit (access-log) entries — by INSERT … SELECT over generate_series,
    so the database does the work.
-2. Starts a real server (``runserver --noreload``, DEBUG off) and requests the client page of
-   random clients the benchmark user may see, over HTTP: p50 / p95 / mean.
-3. Renders the same page in-process and prints the share of two parts of it, timed by wrapping
-   them here (the product keeps no timing state): the access check (the access policy's grants,
-   then the journal filtered by consent: reading the entries and the consents, each decision)
-   and the audit writes (every append to the hash chain, and disclosing under a consent).
+2. Serves with gunicorn (benchmarks/gunicorn_server.py, the product's configuration: gthread
+   workers, ``gc.freeze`` after start-up) and requests, logged in as ``bench-0``, in rounds: the
+   client page of the next random client it may see, a 404 page and the logged-in home page
+   ``/`` of the same server (the floors, from the same run), p50 / p95 and the ratios; then each
+   action-form fragment the page loads on demand (its ``hx-get`` links), if it has any.
+3. Renders the same page in-process and prints the share of three parts of it, timed by
+   wrapping them here (the product keeps no timing state): the access check (the access
+   policy's grants, then the journal filtered by consent: reading the entries and the consents,
+   each decision), the audit writes (every append to the hash chain, and disclosing under a
+   consent) and the form widgets (each ``BoundField.as_widget``). ``--profile N`` adds a
+   cProfile of 50 pages, its top N functions.
 
 The generated audit rows carry placeholder hashes: the chain of a benchmark database does not
 verify (``verify-audit`` reports it). Never point this at a database you care about.
@@ -22,12 +27,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import platform
 import random
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
+
+from gunicorn_server import summary
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -196,51 +203,47 @@ def sample_clients(user_org_id: int, k: int) -> list[int]:
         return [r[0] for r in cur.fetchall()]
 
 
-def http_benchmark(port: int, ids: list[int]) -> list[float]:
-    import requests
+def _ids_for(ids: list[int], n: int) -> list[int]:
+    """``n`` client ids, cycling through ``ids`` (a small organisation has fewer clients)."""
+    return [ids[i % len(ids)] for i in range(n)]
 
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "tukiverkko", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                requests.get(base + "/tili/kirjaudu/", timeout=2)
-                break
-            except requests.ConnectionError:
-                time.sleep(0.2)
-        http = requests.Session()
-        http.get(base + "/tili/kirjaudu/")
-        r = http.post(
-            base + "/tili/kirjaudu/",
-            data={
-                "username": "bench-0",
-                "password": PASSWORD,
-                "csrfmiddlewaretoken": http.cookies["csrftoken"],
-            },
-            headers={"Referer": base + "/tili/kirjaudu/"},
-            allow_redirects=False,
-        )
-        if r.status_code != 302:
-            sys.exit(f"login failed: {r.status_code}")
-        for cid in ids[:20]:  # warm-up
-            http.get(f"{base}/asiakkaat/{cid}/")
-        times = []
-        for cid in ids:
+
+def http_benchmark(port: int, workers: int, ids: list[int], n: int) -> dict[str, list[float]]:
+    """Over gunicorn (the product's configuration), logged in as ``bench-0``: in each round the
+    client page of the next client, then the two floors of the same server — a 404 page and the
+    logged-in home page ``/`` — so that all three share the machine's load of the moment. Then
+    each fragment the page loads on demand (its ``hx-get`` links), beside the same floors."""
+    import re
+
+    from gunicorn_server import Server
+
+    times: dict[str, list[float]] = {"page": [], "404": [], "home": [], "fragment": []}
+    with Server(port=port, workers=workers) as server:
+        http = server.login("bench-0", PASSWORD)
+
+        def get(path: str, expect: int = 200) -> tuple[float, str]:
             started = time.perf_counter()
-            r = http.get(f"{base}/asiakkaat/{cid}/")
-            times.append(time.perf_counter() - started)
-            if r.status_code != 200:
-                sys.exit(f"client page {cid} answered {r.status_code}")
-        return times
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+            r = http.get(server.base + path)
+            spent = time.perf_counter() - started
+            if r.status_code != expect:
+                sys.exit(f"GET {path} answered {r.status_code}")
+            return spent, r.text
+
+        for cid in ids[:20]:  # warm-up: both workers, every template
+            get(f"/asiakkaat/{cid}/")
+            get("/ei-ole/", 404)
+            get("/")
+        for cid in _ids_for(ids, n):
+            times["page"].append(get(f"/asiakkaat/{cid}/")[0])
+            times["404"].append(get("/ei-ole/", 404)[0])
+            times["home"].append(get("/")[0])
+        fragment_paths: list[str] = []
+        for cid in ids[: max(1, n // 10)]:
+            html = get(f"/asiakkaat/{cid}/")[1]
+            fragment_paths += re.findall(r'hx-get="([^"]+)"', html)
+        for path in _ids_for(fragment_paths, n) if fragment_paths else []:
+            times["fragment"].append(get(path.replace("&amp;", "&"))[0])
+    return times
 
 
 class Stopwatch:
@@ -248,7 +251,7 @@ class Stopwatch:
     inside another (an audit write inside the access check) counts for itself only."""
 
     def __init__(self) -> None:
-        self.spent: dict[str, float] = {"access": 0.0, "audit": 0.0}
+        self.spent: dict[str, float] = {"access": 0.0, "audit": 0.0, "widgets": 0.0}
         self._stack: list[tuple[str, float]] = []
 
     def wrap(self, owner: object, name: str, part: str) -> None:
@@ -275,7 +278,10 @@ class Stopwatch:
         self.spent = dict.fromkeys(self.spent, 0.0)
 
 
-def in_process_breakdown(ids: list[int]) -> tuple[list[float], list[float], list[float]]:
+def in_process_breakdown(
+    ids: list[int],
+) -> tuple[list[float], list[float], list[float], list[float]]:
+    from django.forms.boundfield import BoundField
     from django.test import Client as HttpClient
 
     from tukiverkko.access import policy
@@ -301,9 +307,11 @@ def in_process_breakdown(ids: list[int]) -> tuple[list[float], list[float], list
     watch.wrap(access_selectors, "record_access", "audit")
     watch.wrap(consent_actions, "disclose", "audit")
     watch.wrap(events, "append", "audit")
+    # The action forms' widgets: each field rendered through the form renderer's templates.
+    watch.wrap(BoundField, "as_widget", "widgets")
     http = HttpClient()
     http.force_login(User.objects.get(username="bench-0"))
-    page, access_check, audit = [], [], []
+    page, access_check, audit, widgets = [], [], [], []
     for cid in ids[:20]:
         http.get(f"/asiakkaat/{cid}/")
     for cid in ids:
@@ -314,19 +322,50 @@ def in_process_breakdown(ids: list[int]) -> tuple[list[float], list[float], list
         assert response.status_code == 200
         access_check.append(watch.spent["access"])
         audit.append(watch.spent["audit"])
-    return page, access_check, audit
+        widgets.append(watch.spent["widgets"])
+    return page, access_check, audit, widgets
+
+
+def load() -> str:
+    one, five, _fifteen = os.getloadavg()
+    return f"load average {one:.2f} (1 min), {five:.2f} (5 min) on {os.cpu_count()} cores"
+
+
+def profile(ids: list[int], top: int) -> None:
+    """cProfile of ``len(ids)`` in-process client pages: the functions by cumulative time."""
+    import cProfile
+    import pstats
+
+    from django.test import Client as HttpClient
+
+    from tukiverkko.accounts.models import User
+
+    http = HttpClient()
+    http.force_login(User.objects.get(username="bench-0"))
+    for cid in ids[:10]:
+        http.get(f"/asiakkaat/{cid}/")
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for cid in ids:
+        http.get(f"/asiakkaat/{cid}/")
+    profiler.disable()
+    print(f"cProfile of {len(ids)} in-process client pages, top {top} by cumulative time:")
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(top)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=300_000)
     parser.add_argument("--entries", type=int, default=5_000_000, help="journal + audit rows")
-    parser.add_argument("--requests", type=int, default=300)
+    parser.add_argument("--requests", type=int, default=300, help="rounds of page, 404, home")
     parser.add_argument("--port", type=int, default=8177)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--regenerate", action="store_true")
+    parser.add_argument("--profile", type=int, default=0, metavar="TOP", help="print a cProfile")
     args = parser.parse_args()
     setup_django()
     from django.core.management import call_command
+    from django.db import connection
 
     call_command("migrate", verbosity=0)
     from tukiverkko.accounts.models import User
@@ -345,33 +384,47 @@ def main() -> None:
         generate(args.clients, args.entries)
     from tukiverkko.audit.models import AccessLogEntry
 
+    with connection.cursor() as cur:
+        cur.execute("SHOW server_version")
+        pg_version = cur.fetchone()[0]
+    print(f"machine: {platform.python_version()} Python, PostgreSQL {pg_version}; {load()}")
     print(
-        f"Database: {Client.objects.count()} clients, {JournalEntry.objects.count()} journal entries, "
+        f"Data: {Client.objects.count()} clients, {JournalEntry.objects.count()} journal entries, "
         f"{AccessLogEntry.objects.count()} access-log entries"
     )
     user = User.objects.get(username="bench-0")
     ids = sample_clients(user.organisation_id, args.requests)
     random.Random(1).shuffle(ids)
-    times = http_benchmark(args.port, ids)
-    ms = [t * 1000 for t in times]
+    times = http_benchmark(args.port, args.workers, ids, args.requests)
+    home = times["home"]
     print(
-        f"Client page over HTTP ({len(ms)} requests, runserver, DEBUG off): "
-        f"p50 {pct(ms, 50):.1f} ms, p95 {pct(ms, 95):.1f} ms, mean {statistics.mean(ms):.1f} ms"
+        f"Over HTTP (gunicorn -w {args.workers}, the product's configuration, DEBUG off), "
+        f"logged in as bench-0, {len(times['page'])} rounds of page, 404, home; {load()}:"
     )
-    page, access_check, audit = in_process_breakdown(ids)
+    print(summary("floor: a 404 page", times["404"]))
+    print(summary("floor: the logged-in home page /", home))
+    print(summary("client page /asiakkaat/<id>/", times["page"], times["404"]))
+    print(summary("  beside the home page", times["page"], home))
+    if times["fragment"]:
+        print(summary("a form fragment (hx-get), each", times["fragment"], times["404"]))
+        print(summary("  beside the home page", times["fragment"], home))
+    page, access_check, audit, widgets = in_process_breakdown(ids)
     mean_page = statistics.mean(page)
     print(
         f"In-process page (same view, no network): p50 {pct(page, 50) * 1000:.1f} ms, "
-        f"mean {mean_page * 1000:.1f} ms"
+        f"p95 {pct(page, 95) * 1000:.1f} ms, mean {mean_page * 1000:.1f} ms"
     )
-    print(
-        f"  access check:  mean {statistics.mean(access_check) * 1000:.2f} ms "
-        f"= {statistics.mean(access_check) / mean_page:.1%} of page time"
-    )
-    print(
-        f"  audit writes:  mean {statistics.mean(audit) * 1000:.2f} ms "
-        f"= {statistics.mean(audit) / mean_page:.1%} of page time"
-    )
+    for label, part in (
+        ("access check", access_check),
+        ("audit writes", audit),
+        ("form widgets", widgets),
+    ):
+        print(
+            f"  {label + ':':<14} mean {statistics.mean(part) * 1000:.2f} ms "
+            f"= {statistics.mean(part) / mean_page:.1%} of page time"
+        )
+    if args.profile:
+        profile(ids[:50], args.profile)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,12 @@ urlpatterns = [
     path("asiakkuus/<int:case_id>/kirjaus/", views.add_journal_entry, name="journal"),
     path("asiakkuus/<int:case_id>/pikaopas/", views.mark_checklist_step, name="checklist"),
     path("asiakkuus/<int:case_id>/verkosto/", views.add_network_member, name="network"),
+    # The action forms on demand (GET; htmx gets the fragment): decision 0337.
+    path("asiakkuus/<int:case_id>/vaihe/lomake/", views.phase_form, name="phase_form"),
+    path("asiakkuus/<int:case_id>/vastuu/lomake/", views.handover_form, name="handover_form"),
+    path("asiakkuus/<int:case_id>/kirjaus/lomake/", views.journal_form, name="journal_form"),
+    path("asiakkuus/<int:case_id>/pikaopas/lomake/", views.checklist_form, name="checklist_form"),
+    path("asiakkuus/<int:case_id>/verkosto/lomake/", views.network_form, name="network_form"),
     path("verkosto/<int:member_id>/poista/", views.remove_network_member, name="network_remove"),
     path(
         "siirto/<int:request_id>/hyvaksy/",

@@ -5,6 +5,7 @@ or the selector, render. Every page here carries client data, so every response 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import wraps
 from typing import Any
 
@@ -14,7 +15,9 @@ from django.forms import Form
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tukiverkko.access import lists, policy
@@ -42,6 +45,102 @@ from tukiverkko.core.htmx import is_htmx
 
 View = Callable[..., HttpResponse]
 CaseForms = dict[str, Form]
+
+
+@dataclass(frozen=True)
+class CaseFormSpec:
+    """One action form of the client page. The page shows it closed and loads it on demand
+    (``cases:<key>_form``, htmx into a ``<details>``; without JavaScript a link to a page with
+    the form); it posts to ``cases:<key>`` as before (decision 0337)."""
+
+    key: str
+    form_class: type[CaseForm]
+    need: Need
+    legend: Any
+    button: Any
+    intro: Any = ""
+
+    @property
+    def what(self) -> str:
+        """What the access log calls the read of the form (it shows the case's choices)."""
+        return f"case_{self.key}_form"
+
+
+CASE_FORMS = {
+    spec.key: spec
+    for spec in (
+        CaseFormSpec(
+            "phase",
+            PhaseForm,
+            Need.STEER,
+            gettext_lazy("Vaihda vaihetta"),
+            gettext_lazy("Vaihda vaihe"),
+        ),
+        CaseFormSpec(
+            "handover",
+            HandoverForm,
+            Need.STEER,
+            gettext_lazy("Pyydä toista ottamaan vastuu"),
+            gettext_lazy("Lähetä siirtopyyntö"),
+        ),
+        CaseFormSpec(
+            "network",
+            NetworkForm,
+            Need.STEER,
+            gettext_lazy("Lisää verkostoon"),
+            gettext_lazy("Lisää"),
+            gettext_lazy(
+                "Toisen organisaation tai rekisterin ammattilainen lisätään vain, kun asiakkaan "
+                "suostumus kattaa hänen organisaationsa tai yksikkönsä."
+            ),
+        ),
+        CaseFormSpec(
+            "checklist",
+            ChecklistForm,
+            Need.STEER,
+            gettext_lazy("Merkitse kohta tehdyksi"),
+            gettext_lazy("Merkitse"),
+        ),
+        CaseFormSpec(
+            "journal",
+            JournalForm,
+            Need.WRITE,
+            gettext_lazy("Uusi kirjaus"),
+            gettext_lazy("Tallenna kirjaus"),
+        ),
+    )
+}
+
+
+@dataclass(frozen=True)
+class CaseFormSlot:
+    """Where the page has an action form: closed with its loading link, or open with a form
+    posted and refused (its field errors shown)."""
+
+    spec: CaseFormSpec
+    url: str  # the form on demand (GET)
+    action: str  # where it posts
+    form: Form | None = None
+
+
+def _slots(case: Case, may: Any, pending: bool, forms: CaseForms) -> dict[str, CaseFormSlot]:
+    offered = {
+        "phase": may.steer,
+        "handover": may.steer and not pending,
+        "network": may.steer,
+        "checklist": may.steer,
+        "journal": may.write,
+    }
+    return {
+        key: CaseFormSlot(
+            spec,
+            reverse(f"cases:{key}_form", args=[case.pk]),
+            reverse(f"cases:{key}", args=[case.pk]),
+            forms.get(key),
+        )
+        for key, spec in CASE_FORMS.items()
+        if offered[key]
+    }
 
 
 def _errors_of(exc: ValidationError) -> list[str]:
@@ -83,21 +182,48 @@ def _case_page(
         "justified_only": page_access.standing.may_read
         and not page_access.standing.has_relationship,
     }
-    if case is not None:
-        initial = {"version": case.version}
-        forms = forms or {}
-        if may.write:
-            ctx["journal_form"] = forms.get("journal") or JournalForm()
-        if may.steer:
-            ctx |= {
-                "phase_form": forms.get("phase") or PhaseForm(initial=initial),
-                "handover_form": forms.get("handover") or HandoverForm(case=case, user=user),
-                "checklist_form": forms.get("checklist")
-                or ChecklistForm(initial=initial, case=case, user=user),
-                "network_form": forms.get("network") or NetworkForm(case=case, user=user),
-            }
+    if case is not None and page.case is not None:
+        # The action forms are loaded on demand (decision 0337): only a refused one is here.
+        ctx["case_forms"] = _slots(case, may, page.case.pending is not None, forms or {})
         ctx["panels"] = panels.rendered(user, case, purpose)
     return render(request, "cases/client_detail.html", ctx, status=status)
+
+
+def _case_form(spec: CaseFormSpec) -> View:
+    """GET one action form of a case: the fragment for htmx, else a page with only the form
+    (the no-JavaScript way). The same check as its POST (``spec.need``), refused and logged
+    alike; the read is logged, since the form's choices come from the case."""
+
+    @client_data
+    @require_http_methods(["GET"])
+    def view(request: HttpRequest, case_id: int) -> HttpResponse:
+        user = professional_of(request)
+        case = access.get_case_for_change(user, case_id, what=spec.what, need=spec.need)
+        access.record_read(user, case.client_id, what=spec.what)
+        slot = CaseFormSlot(
+            spec,
+            request.path,
+            reverse(f"cases:{spec.key}", args=[case.pk]),
+            spec.form_class(initial={"version": case.version}, case=case, user=user),
+        )
+        if is_htmx(request):
+            response = render(request, "cases/_case_form.html", {"slot": slot})
+        else:
+            response = render(
+                request, "cases/case_form_page.html", {"slot": slot, "client": case.client}
+            )
+        patch_vary_headers(response, ["HX-Request"])
+        return response
+
+    view.__name__ = f"{spec.key}_form"
+    return view
+
+
+phase_form = _case_form(CASE_FORMS["phase"])
+handover_form = _case_form(CASE_FORMS["handover"])
+network_form = _case_form(CASE_FORMS["network"])
+checklist_form = _case_form(CASE_FORMS["checklist"])
+journal_form = _case_form(CASE_FORMS["journal"])
 
 
 @client_data

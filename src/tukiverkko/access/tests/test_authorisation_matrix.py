@@ -472,6 +472,12 @@ PAGES: dict[str, Spec] = {
         "POST", "steer", _case, lambda w: {"organisation": w.county.pk, "role": "x"}
     ),
     "cases:network_remove": Spec("POST", "steer", lambda w: {"member_id": w.removable.pk}),
+    # The action forms on demand (decision 0337): the same check as their POSTs.
+    "cases:phase_form": Spec("GET", "steer", _case),
+    "cases:handover_form": Spec("GET", "steer", _case),
+    "cases:journal_form": Spec("GET", "write", _case),
+    "cases:checklist_form": Spec("GET", "steer", _case),
+    "cases:network_form": Spec("GET", "steer", _case),
     "cases:handover_accept": Spec("POST", "receiver", lambda w: {"request_id": w.handover.pk}),
     "cases:handover_decline": Spec("POST", "receiver", lambda w: {"request_id": w.handover.pk}),
     "consent:create": Spec("GET", "record", _client),

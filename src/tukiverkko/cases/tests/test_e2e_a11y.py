@@ -43,13 +43,22 @@ def _reveal_and_write_by_keyboard(page: Page) -> None:
     page.keyboard.press("Enter")
     expect(page.locator("#hetu")).to_contain_text("kirjattiin lokiin")
     expect(page.locator("#hetu")).to_be_focused()
-    # a journal entry, typed and saved by keyboard
+    # a journal entry: the closed form opens with Enter, loads, and focus lands on its first
+    # field (decision 0337); typed and saved by keyboard
+    tab_to(page, "#journal-form > summary")
+    page.keyboard.press("Enter")
+    expect(page.locator("#journal-form select[name=category]")).to_be_focused()
+    expect(page.locator("#journal-form")).to_have_attribute("open", "")
     tab_to(page, "textarea[name=text]")
     page.keyboard.type("Työkokeilu sovittu näppäimistöllä.")
     tab_to(page, "form[action$='/kirjaus/'] button[type=submit]")
     page.keyboard.press("Enter")
     expect(page.locator("main")).to_contain_text("Työkokeilu sovittu näppäimistöllä.")
-    # a quick-guide step marked done: the first step is chosen, Space on the button sends it
+    # a quick-guide step marked done: opened with Space, the first step is chosen, Space on
+    # the button sends it
+    tab_to(page, "#checklist-form > summary")
+    page.keyboard.press("Space")
+    expect(page.locator("#checklist-form select[name=step]")).to_be_focused()
     tab_to(page, "form[action$='/pikaopas/'] button[type=submit]")
     page.keyboard.press("Space")
     expect(page.locator(".checklist li.done").first).to_be_visible()

@@ -171,7 +171,9 @@ _HTMX_TARGETS = """() => {
     const target = sel ? document.querySelector(sel) : el;
     if (!target) { found.push(`htmx target ${sel} is missing`); continue; }
     const live = target.closest("[aria-live], [role=status], [role=alert], [role=log]");
-    if (!live && !(target.id && el.closest("#" + CSS.escape(target.id)))) {
+    // A target marked data-focus-on-load gets focus on its first field (core/a11y.js).
+    const focuses = target.hasAttribute("data-focus-on-load");
+    if (!live && !focuses && !(target.id && el.closest("#" + CSS.escape(target.id)))) {
       found.push(`htmx target ${sel || "(itself)"} is neither in an aria-live region nor moves focus`);
     }
   }

@@ -39,6 +39,15 @@ def group(page: Page, legend: str) -> Locator:
     return page.get_by_role("group", name=legend, exact=True)
 
 
+def open_form(page: Page, legend: str) -> Locator:
+    """An action form of the client page, opened: it is loaded when its <details> opens
+    (decision 0337); the fieldset by its legend, once it is there."""
+    page.locator("details.case-form > summary", has_text=legend).click()
+    form = group(page, legend)
+    expect(form).to_be_visible()
+    return form
+
+
 def main(page: Page) -> Locator:
     return page.locator("main")
 
@@ -81,7 +90,7 @@ def test_maija_from_the_sickness_allowance_to_the_referral_to_kela(live_server, 
     client_page = f"{url}/asiakkaat/{case.client_id}/"
     # when the nurse records that the sickness allowance is ending and the pension was refused
     page.goto(client_page)
-    journal = group(page, "Uusi kirjaus")
+    journal = open_form(page, "Uusi kirjaus")
     journal.get_by_label("Tietoryhmä").select_option("health")
     journal.get_by_label("Kirjaus", exact=True).fill(SICKNESS_ALLOWANCE_ENDS)
     journal.get_by_role("button", name="Tallenna kirjaus").click()
@@ -135,7 +144,7 @@ def test_maija_from_the_sickness_allowance_to_the_referral_to_kela(live_server, 
     expect(main(page)).to_contain_text(MAIJA_ACTION)
     # and agrees the follow-up (quick guide step 7) on the client page, then the plan
     page.goto(client_page)
-    checklist = group(page, "Merkitse kohta tehdyksi")
+    checklist = open_form(page, "Merkitse kohta tehdyksi")
     checklist.get_by_label("Kohta", exact=True).select_option("7")
     checklist.get_by_label("Seurannasta vastaa (kohta 7)").select_option(str(world.nurse.pk))
     checklist.get_by_role("button", name="Merkitse").click()
@@ -233,7 +242,7 @@ def test_moona_health_check_network_work_and_plan_with_a_redirected_referral(liv
     assert case.health_checks.get().step == HealthCheckStep.DOCTOR_CHECKED
     # when the nurse starts the network work: Moona's TE services join her network
     page.goto(client_page)
-    network = group(page, "Lisää verkostoon")
+    network = open_form(page, "Lisää verkostoon")
     network.get_by_label("Organisaatio", exact=True).select_option(str(world.te.pk))
     network.get_by_label("Ammattilainen (valinnainen)").select_option(str(world.te_worker.pk))
     network.get_by_label("Rooli verkostossa").fill("TYP-omavalmentaja")
@@ -279,7 +288,7 @@ def test_moona_health_check_network_work_and_plan_with_a_redirected_referral(liv
     assert handoff_count(case) == 1
     # when the network plans with Moona present: the case moves to yhteinen suunnitelma
     page.goto(client_page)
-    phase = group(page, "Vaihda vaihetta")
+    phase = open_form(page, "Vaihda vaihetta")
     phase.get_by_label("Uusi vaihe").select_option("joint_plan")
     phase.get_by_label("Perustelu").fill("Monialainen neuvonpito, Moona mukana.")
     phase.get_by_role("button", name="Vaihda vaihe").click()

@@ -19,3 +19,11 @@
     arrived.focus();
   });
 })();
+// A form loaded on demand into an element marked data-focus-on-load (the client page's action
+// forms, decision 0337): the user opened it to fill it in, so focus goes to its first field.
+document.addEventListener("htmx:afterSettle", function (event) {
+  var target = event.detail.target;
+  if (!target || !target.hasAttribute("data-focus-on-load")) { return; }
+  var field = target.querySelector("select, textarea, input:not([type=hidden]), button");
+  if (field) { field.focus(); }
+});
