@@ -6,7 +6,7 @@ PYTHON ?= python3
 
 UV_COMPILE = $(VENV)/bin/uv pip compile pyproject.toml --generate-hashes --python-version 3.11 --quiet
 
-.PHONY: run dev test bench install install-dev lock lock-upgrade system-deps lint types migrations-check pytest demo-data clean contract-types
+.PHONY: run dev test bench install install-dev install-bench lock lock-upgrade system-deps lint types migrations-check pytest demo-data clean contract-types
 
 # Installs are pinned: every package at the version and hash in the lock files (uv wrote them;
 # pip installs them). The project itself goes in editable, without resolving anything more.
@@ -30,6 +30,14 @@ $(VENV)/.installed-dev: requirements-dev.lock requirements.lock pyproject.toml
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
+# The benchmarks' extra (OpenFisca-core beside the rules, benchmarks/rules_population.py): the dev
+# lock's pins and what the bench extra adds, in a lock of its own.
+$(VENV)/.installed-bench: requirements-bench.lock requirements-dev.lock pyproject.toml
+	$(call install_locked,requirements-bench.lock)
+	touch $(VENV)/.installed $(VENV)/.installed-dev $@
+
+install-bench: $(VENV)/.installed-bench
+
 # After changing dependencies in pyproject.toml: make lock (keeps every other pin);
 # make lock-upgrade moves every package to its newest allowed version.
 lock:
@@ -37,6 +45,7 @@ lock:
 	test -x $(VENV)/bin/uv || $(PY) -m pip install -q uv
 	$(UV_COMPILE) $(LOCK_FLAGS) --extra dev --extra demo -o requirements-dev.lock
 	$(UV_COMPILE) $(LOCK_FLAGS) --extra demo -c requirements-dev.lock -o requirements.lock
+	$(UV_COMPILE) $(LOCK_FLAGS) --extra dev --extra demo --extra bench -c requirements-dev.lock -o requirements-bench.lock
 
 lock-upgrade:
 	$(MAKE) lock LOCK_FLAGS=--upgrade
@@ -94,7 +103,7 @@ test: install-dev system-deps lint types migrations-check pytest
 
 # Every benchmark on this machine beside its floor (under 15 minutes on 2 cores); writes
 # docs/performance.md's 'last make bench run'. BENCH_ARGS, e.g. --clients 30000 --only search.
-bench: install-dev system-deps
+bench: install-bench system-deps
 	bash scripts/bench.sh $(BENCH_ARGS)
 
 clean:
