@@ -552,6 +552,10 @@ def test_l8_screening_results_are_no_store_and_bidi_overrides_are_refused(w):
     assert refused.status_code == 400
     assert not JournalEntry.objects.filter(text__contains="\u202e").exists()
     # and the network form offers only the county's own professionals, not a user directory
+    # (the client page loads the form on demand: its overview links to it, the fragment offers it)
     page = http.get(reverse("cases:detail", args=[w["client_id"]])).content.decode()
-    assert str(w["colleague"]) in page
-    assert str(w["kela_expert"]) not in page and str(w["youth"]) not in page
+    form_url = reverse("cases:network_form", args=[w["case"].pk])
+    assert form_url in page
+    form = http.get(form_url).content.decode()
+    assert str(w["colleague"]) in form
+    assert str(w["kela_expert"]) not in form and str(w["youth"]) not in form
